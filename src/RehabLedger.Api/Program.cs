@@ -1,6 +1,36 @@
+using RehabLedger.Infrastructure;
+using RehabLedger.Demo;
+using RehabLedger.GraphQL;
+using RehabLedger.GraphQL.Http;
+using RehabLedger.Infrastructure.Correlation;
+using RehabLedger.Infrastructure.Health;
+using RehabLedger.Infrastructure.Marten;
+using RehabLedger.Infrastructure.Postgres;
+using RehabLedger.Infrastructure.Telemetry;
+using Wolverine;
+
 var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.ResolvePostgres();
+builder.AddRehabLedgerTelemetry();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRehabLedgerEventStore(connectionString);
+builder.Host.UseWolverine(options => options.UseRehabLedgerCommands());
+builder.Services.AddRehabLedgerGraphQL();
+builder.Services.AddRehabLedgerHealth(connectionString);
+builder.AddDemoData();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseStaticFiles();
+app.MapGraphQLHttp<RehabLedgerSchema>();
+app.MapGraphiQL();
+app.MapGet("/", () => Results.Redirect("/graphiql")).ExcludeFromDescription();
+app.MapRehabLedgerHealth();
+app.AnnounceEndpoints();
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,98 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using RehabLedger.Common;
+using RehabLedger.GraphQL;
+
+namespace RehabLedger.Clinics;
+
+public sealed class ClinicType : ObjectGraphType<Clinic>
+{
+    public ClinicType()
+    {
+        Name = "Clinic";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Version);
+        Field(x => x.Name);
+        Field(x => x.RegisteredAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TherapistType>>>>("therapists")
+            .ResolveAsync(async c => await c.Query().Query<Therapist>()
+                .Where(t => t.ClinicId == c.Source.Id).OrderBy(t => t.DisplayName).ToListAsync(c.CancellationToken));
+    }
+}
+
+public sealed class TherapistType : ObjectGraphType<Therapist>
+{
+    public TherapistType()
+    {
+        Name = "Therapist";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Version);
+        Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.DisplayName);
+        Field(x => x.Profession).Description("For example PT (physical therapist) or PTA (physical therapist assistant).");
+        Field(x => x.LicenseNumber, nullable: true);
+    }
+}
+
+public sealed class RegisterClinicInput
+{
+    public Guid? Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public sealed class RegisterClinicInputType : InputObjectGraphType<RegisterClinicInput>
+{
+    public RegisterClinicInputType()
+    {
+        Name = "RegisterClinicInput";
+        Field(x => x.Id, type: typeof(IdGraphType)).Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of registering twice.");
+        Field(x => x.Name);
+    }
+}
+
+public sealed class RegisterTherapistInput
+{
+    public Guid? Id { get; set; }
+    public Guid ClinicId { get; set; }
+    public string DisplayName { get; set; } = "";
+    public string Profession { get; set; } = "";
+    public string? LicenseNumber { get; set; }
+}
+
+public sealed class RegisterTherapistInputType : InputObjectGraphType<RegisterTherapistInput>
+{
+    public RegisterTherapistInputType()
+    {
+        Name = "RegisterTherapistInput";
+        Field(x => x.Id, type: typeof(IdGraphType));
+        Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.DisplayName);
+        Field(x => x.Profession);
+        Field(x => x.LicenseNumber, nullable: true);
+    }
+}
+
+public sealed record ClinicPayload(Clinic Clinic, long Version);
+
+public sealed class ClinicPayloadType : ObjectGraphType<ClinicPayload>
+{
+    public ClinicPayloadType()
+    {
+        Name = "ClinicPayload";
+        Field(x => x.Clinic, type: typeof(NonNullGraphType<ClinicType>));
+        Field(x => x.Version).Description("The clinic stream's version after this change.");
+    }
+}
+
+public sealed record TherapistPayload(Therapist Therapist, long Version);
+
+public sealed class TherapistPayloadType : ObjectGraphType<TherapistPayload>
+{
+    public TherapistPayloadType()
+    {
+        Name = "TherapistPayload";
+        Field(x => x.Therapist, type: typeof(NonNullGraphType<TherapistType>));
+        Field(x => x.Version).Description("The therapist stream's version after this change.");
+    }
+}

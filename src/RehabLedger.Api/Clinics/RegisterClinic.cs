@@ -1,0 +1,21 @@
+using RehabLedger.Common;
+using Wolverine.Marten;
+
+namespace RehabLedger.Clinics;
+
+public sealed record RegisterClinic(Guid ClinicId, string Name, ActorRef By);
+
+public static class RegisterClinicHandler
+{
+    public static ClinicRegistered Decide(RegisterClinic command, DateTimeOffset now) => new(
+        Validate.Id(command.ClinicId, "input.id"),
+        Validate.Required(command.Name, "input.name"),
+        command.By,
+        now);
+
+    public static (StreamWritten, IStartStream) Handle(RegisterClinic command, TimeProvider clock)
+    {
+        var registered = Decide(command, clock.GetUtcNow());
+        return (new StreamWritten(registered.ClinicId, 1), MartenOps.StartStream<Clinic>(registered.ClinicId, registered));
+    }
+}

@@ -1,0 +1,121 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using RehabLedger.Clinics;
+using RehabLedger.GraphQL;
+using RehabLedger.Patients;
+
+namespace RehabLedger.Episodes;
+
+public sealed class EpisodeStatusType : EnumerationGraphType<EpisodeStatus>;
+
+public sealed class AssessmentKindType : EnumerationGraphType<AssessmentKind>;
+
+public sealed class BodySideType : EnumerationGraphType<BodySide>;
+
+public sealed class ConditionType : ObjectGraphType<Condition>
+{
+    public ConditionType()
+    {
+        Name = "Condition";
+        Field(x => x.Icd10Code).Description("ICD-10-CM code, for example M17.11.");
+        Field(x => x.Description);
+        Field(x => x.BodyRegion);
+    }
+}
+
+public sealed class CoverageType : ObjectGraphType<Coverage>
+{
+    public CoverageType()
+    {
+        Name = "Coverage";
+        Field(x => x.PayerId);
+        Field(x => x.PayerName);
+        Field(x => x.MemberId).Description("The patient's member id with the payer.");
+    }
+}
+
+public sealed class MeasureResultType : ObjectGraphType<MeasureResult>
+{
+    public MeasureResultType()
+    {
+        Name = "MeasureResult";
+        Field(x => x.Code);
+        Field(x => x.Value);
+    }
+}
+
+public sealed class RangeOfMotionResultType : ObjectGraphType<RangeOfMotionResult>
+{
+    public RangeOfMotionResultType()
+    {
+        Name = "RangeOfMotionResult";
+        Field(x => x.Joint);
+        Field(x => x.Motion);
+        Field(x => x.Side, type: typeof(NonNullGraphType<BodySideType>));
+        Field(x => x.Active).Description("True for active range of motion, false for passive.");
+        Field(x => x.Degrees);
+    }
+}
+
+public sealed class MuscleTestResultType : ObjectGraphType<MuscleTestResult>
+{
+    public MuscleTestResultType()
+    {
+        Name = "MuscleTestResult";
+        Field(x => x.MuscleGroup);
+        Field(x => x.Side, type: typeof(NonNullGraphType<BodySideType>));
+        Field(x => x.Grade).Description("Manual muscle test grade, 0-5.");
+    }
+}
+
+public sealed class AssessmentType : ObjectGraphType<Assessment>
+{
+    public AssessmentType()
+    {
+        Name = "Assessment";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Kind, type: typeof(NonNullGraphType<AssessmentKindType>));
+        Field(x => x.EffectiveOn).Description("When the assessment took place clinically.");
+        Field(x => x.AssessorId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.AssessorName);
+        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MeasureResultType>>>));
+        Field(x => x.RangeOfMotion, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionResultType>>>));
+        Field(x => x.MuscleTests, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestResultType>>>));
+        Field(x => x.Findings, nullable: true);
+    }
+}
+
+public sealed class EpisodeType : ObjectGraphType<Episode>
+{
+    public EpisodeType()
+    {
+        Name = "Episode";
+        Description = "An episode of care: one condition treated under one plan of care, from evaluation to discharge.";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Version).Description("The episode stream's version: pass it as expectedVersion when changing the episode.");
+        Field(x => x.Status, type: typeof(NonNullGraphType<EpisodeStatusType>));
+        Field(x => x.Condition, type: typeof(NonNullGraphType<ConditionType>));
+        Field(x => x.ReferralSource, nullable: true);
+        Field(x => x.Coverage, type: typeof(CoverageType));
+        Field(x => x.StartedOn);
+        Field(x => x.DischargedOn, nullable: true);
+        Field(x => x.DischargeReason, nullable: true);
+        Field<NonNullGraphType<PatientType>>("patient")
+            .ResolveAsync(async c => await c.Query().LoadAsync<Patient>(c.Source.PatientId, c.CancellationToken));
+        Field<NonNullGraphType<ClinicType>>("clinic")
+            .ResolveAsync(async c => await c.Query().LoadAsync<Clinic>(c.Source.ClinicId, c.CancellationToken));
+        Field<NonNullGraphType<TherapistType>>("therapist").Description("The assigned therapist.")
+            .ResolveAsync(async c => await c.Query().LoadAsync<Therapist>(c.Source.TherapistId, c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments")
+            .Description("Ordered by effective date, ties in recording order.")
+            .Resolve(c => c.Source.Assessments.OrderBy(a => a.EffectiveOn).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureTrendType>>>>("measures")
+            .Description("Each outcome measure's baseline, latest value, change and MCID verdict.")
+            .Resolve(c => EpisodeTrends.Measures(c.Source.Assessments));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionTrendType>>>>("rangeOfMotion")
+            .Resolve(c => EpisodeTrends.RangeOfMotion(c.Source.Assessments));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>>("muscleTests")
+            .Resolve(c => EpisodeTrends.MuscleTests(c.Source.Assessments));
+    }
+}

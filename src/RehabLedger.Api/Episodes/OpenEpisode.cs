@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using Marten;
+using RehabLedger.Clinics;
+using RehabLedger.Common;
+using RehabLedger.Patients;
+using Wolverine.Marten;
+
+namespace RehabLedger.Episodes;
+
+public sealed record OpenEpisode(
+    Guid EpisodeId,
+    Guid PatientId,
+    Guid ClinicId,
+    Guid TherapistId,
+    Condition Condition,
+    string? ReferralSource,
+    Coverage? Coverage,
+    DateOnly StartedOn,
+    ActorRef By);
+
+/// <summary>What opening an episode must know besides the command: the parties it names.</summary>
+public sealed record EpisodeParties(Patient? Patient, Clinic? Clinic, Therapist? Therapist);
+
+public static partial class OpenEpisodeHandler
+{
+    // ICD-10-CM: a letter, two characters, then an optional dot and up to four more (M17.11, S83.511A).
+    [GeneratedRegex(@"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+    private static partial Regex Icd10Pattern();
+
+    /// <summary>One round trip for the three documents the decision needs.</summary>
+    public static async Task<EpisodeParties> LoadAsync(OpenEpisode command, IDocumentSession session, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var patient = batch.Load<Patient>(command.PatientId);
+        var clinic = batch.Load<Clinic>(command.ClinicId);
+        var therapist = batch.Load<Therapist>(command.TherapistId);
+        await batch.Execute(ct);
+        return new EpisodeParties(await patient, await clinic, await therapist);
+    }
+
+    public static EpisodeOpened Decide(OpenEpisode command, EpisodeParties parties, DateOnly today)
+    {
+        var patient = parties.Patient ?? throw ClinicalRuleViolation.NotFound("patient", command.PatientId, "input.patientId");
+        var clinic = parties.Clinic ?? throw ClinicalRuleViolation.NotFound("clinic", command.ClinicId, "input.clinicId");
+        var therapist = parties.Therapist ?? throw ClinicalRuleViolation.NotFound("therapist", command.TherapistId, "input.therapistId");
+
+        Validate.That(patient.ClinicId == clinic.Id, "input.patientId",
+            $"Patient {patient.Id} is registered with another clinic, not {clinic.Name}.");
+        Validate.That(therapist.ClinicId == clinic.Id, "input.therapistId",
+            $"Therapist {therapist.DisplayName} does not practise at {clinic.Name}.");
+        Validate.NotInFuture(command.StartedOn, today, "input.startedOn");
+        Validate.That(command.StartedOn >= patient.BirthDate, "input.startedOn",
+            "input.startedOn is before the patient's birth date.");
+
+        return new EpisodeOpened(
+            Validate.Id(command.EpisodeId, "input.id"),
+            patient.Id,
+            clinic.Id,
+            therapist.Id,
+            ValidCondition(command.Condition),
+            Validate.Optional(command.ReferralSource, "input.referralSource"),
+            ValidCoverage(command.Coverage),
+            command.StartedOn,
+            command.By);
+    }
+
+    public static (StreamWritten, IStartStream) Handle(OpenEpisode command, EpisodeParties parties, TimeProvider clock)
+    {
+        var opened = Decide(command, parties, clock.Today());
+        return (new StreamWritten(opened.EpisodeId, 1), MartenOps.StartStream<Episode>(opened.EpisodeId, opened));
+    }
+
+    private static Condition ValidCondition(Condition condition)
+    {
+        var code = Validate.Required(condition.Icd10Code, "input.condition.icd10Code", 10).ToUpperInvariant();
+        Validate.That(Icd10Pattern().IsMatch(code), "input.condition.icd10Code",
+            $"'{code}' is not an ICD-10 code (expected a letter, two characters, then optionally a dot and up to four more, as in M17.11).");
+        return new Condition(
+            code,
+            Validate.Required(condition.Description, "input.condition.description"),
+            Validate.Required(condition.BodyRegion, "input.condition.bodyRegion"));
+    }
+
+    private static Coverage? ValidCoverage(Coverage? coverage) => coverage is null
+        ? null
+        : new Coverage(
+            Validate.Required(coverage.PayerId, "input.coverage.payerId"),
+            Validate.Required(coverage.PayerName, "input.coverage.payerName"),
+            Validate.Required(coverage.MemberId, "input.coverage.memberId"));
+}

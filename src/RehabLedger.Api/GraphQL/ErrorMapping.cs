@@ -1,0 +1,68 @@
+using GraphQL;
+using GraphQL.Execution;
+using JasperFx;
+using RehabLedger.Common;
+using Wolverine.Marten;
+
+namespace RehabLedger.GraphQL;
+
+/// <summary>
+/// Turns what a resolver throws into a GraphQL error with a stable <c>extensions.code</c>. Rule violations keep
+/// their message and field; concurrency problems become CONFLICT; anything else is logged and answered with
+/// INTERNAL_ERROR and the correlation id, never with internals.
+/// </summary>
+public static class ErrorMapping
+{
+    public const string FieldKey = "field";
+
+    public static void Handle(UnhandledExceptionContext context)
+    {
+        context.Exception = ToExecutionError(context.OriginalException, out var unexpected);
+        if (unexpected)
+        {
+            var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("RehabLedger.GraphQL");
+            logger?.LogError(context.OriginalException, "Unexpected error while executing a GraphQL request");
+        }
+    }
+
+    public static ExecutionError ToExecutionError(Exception exception, out bool unexpected)
+    {
+        unexpected = false;
+        switch (Unwrap(exception))
+        {
+            case ClinicalRuleViolation violation:
+                var error = new ExecutionError(violation.Message) { Code = violation.Code };
+                if (violation.Field is not null) error.Data[FieldKey] = violation.Field;
+                return error;
+            // Stale expected version, two writers racing, or a client-chosen id that already exists.
+            case ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
+                or JasperFx.Events.ExistingStreamIdCollisionException:
+                return new ExecutionError(
+                    "The record changed since you read it (or the id is already taken): read it again and retry with its current version.")
+                    { Code = ErrorCodes.Conflict };
+            case UnknownAggregateException:
+                return new ExecutionError("No episode with that id exists.") { Code = ErrorCodes.NotFound };
+            default:
+                unexpected = true;
+                return new ExecutionError("An unexpected error occurred; it has been logged.") { Code = ErrorCodes.InternalError };
+        }
+    }
+
+    private static Exception Unwrap(Exception exception) =>
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : exception;
+}
+
+/// <summary>Adds the offending input path of a rule violation as <c>extensions.field</c>.</summary>
+public sealed class RehabLedgerErrorInfoProvider : ErrorInfoProvider
+{
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        if (executionError.Data[ErrorMapping.FieldKey] is string field)
+        {
+            info.Extensions ??= new Dictionary<string, object?>();
+            info.Extensions[ErrorMapping.FieldKey] = field;
+        }
+        return info;
+    }
+}

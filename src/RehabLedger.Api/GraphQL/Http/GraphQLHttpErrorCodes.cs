@@ -1,0 +1,38 @@
+namespace RehabLedger.GraphQL.Http;
+
+/// <summary>
+/// Values of <c>errors[].extensions.code</c> in the responses to requests that the HTTP endpoint refuses
+/// before GraphQL executes them. Clients branch on these codes, so they are stable: never rename one.
+/// Errors raised by GraphQL.NET itself keep GraphQL.NET's codes (for example <c>SYNTAX_ERROR</c>,
+/// <c>FIELDS_ON_CORRECT_TYPE</c>, <c>INVALID_VALUE</c> for a variable that cannot be coerced).
+/// </summary>
+public static class GraphQLHttpErrorCodes
+{
+    /// <summary>400: the POST body, or a GET <c>variables</c>/<c>extensions</c> parameter, is not valid JSON.</summary>
+    public const string InvalidJson = "INVALID_JSON";
+
+    /// <summary>
+    /// 400: valid JSON that is not a GraphQL-over-HTTP request: no string <c>query</c>, an <c>operationName</c>
+    /// that is not a string, <c>variables</c> or <c>extensions</c> that are not objects, a body that is not
+    /// an object, or a GET parameter given twice.
+    /// </summary>
+    public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>405: a method other than GET and POST, or a mutation sent with GET; the Allow header names what is allowed.</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
+    /// <summary>406: the Accept header admits neither <c>application/graphql-response+json</c> nor <c>application/json</c>.</summary>
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+
+    /// <summary>413: the POST body is larger than <see cref="GraphQLHttpOptions.MaxRequestBodySize"/>.</summary>
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+
+    /// <summary>415: a POST whose Content-Type is missing or is not <c>application/json</c> in UTF-8.</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+    /// <summary>
+    /// 400 (200 to an <c>application/json</c> client, like any validation error): a subscription, which needs a
+    /// streaming transport that this endpoint does not offer.
+    /// </summary>
+    public const string SubscriptionNotSupported = "SUBSCRIPTION_NOT_SUPPORTED";
+}

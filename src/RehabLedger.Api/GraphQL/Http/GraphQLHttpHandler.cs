@@ -1,0 +1,127 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace RehabLedger.GraphQL.Http;
+
+internal sealed class GraphQLHttpHandler<TSchema>
+    where TSchema : ISchema
+{
+    // Rules configured through AddGraphQL (complexity analyzer, custom rules) are appended to these by
+    // GraphQL.NET's execution configuration, so setting them here does not replace anything.
+    private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, HttpOperationTypeRule.ForGet];
+    private static readonly IValidationRule[] PostRules = [.. DocumentValidator.CoreRules, HttpOperationTypeRule.ForPost];
+    private static readonly IValidationRule[] GetCachedDocumentRules = [HttpOperationTypeRule.ForGet];
+    private static readonly IValidationRule[] PostCachedDocumentRules = [HttpOperationTypeRule.ForPost];
+
+    private readonly long _maxRequestBodySize;
+
+    public GraphQLHttpHandler(GraphQLHttpOptions options)
+    {
+        if (options.MaxRequestBodySize <= 0)
+            throw new InvalidOperationException($"{nameof(GraphQLHttpOptions)}.{nameof(GraphQLHttpOptions.MaxRequestBodySize)} must be positive.");
+        _maxRequestBodySize = options.MaxRequestBodySize;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        var mediaType = ResponseMediaType.Negotiate(context.Request);
+        context.Response.Headers.Vary = HeaderNames.Accept;
+
+        if (!isGet && !HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            await WriteAsync(context, serializer, StatusCodes.Status405MethodNotAllowed, mediaType ?? ResponseMediaType.Json, ErrorResult(new GraphQLHttpError(
+                StatusCodes.Status405MethodNotAllowed, GraphQLHttpErrorCodes.MethodNotAllowed, "GraphQL requests must use GET or POST.")));
+            return;
+        }
+
+        // The refusal itself is written as application/json: the client accepts nothing we serve, and plain
+        // JSON is the most widely readable choice.
+        if (mediaType is null)
+        {
+            await WriteAsync(context, serializer, StatusCodes.Status406NotAcceptable, ResponseMediaType.Json, ErrorResult(new GraphQLHttpError(
+                StatusCodes.Status406NotAcceptable,
+                GraphQLHttpErrorCodes.NotAcceptable,
+                "The Accept header must allow application/graphql-response+json or application/json.")));
+            return;
+        }
+
+        var read = isGet
+            ? GraphQLRequestReader.ReadGet(context.Request.Query, serializer)
+            : await GraphQLRequestReader.ReadPostAsync(context, serializer, _maxRequestBodySize);
+
+        // Unparsable or malformed requests are answered 4xx whatever the media type: even the legacy
+        // application/json rule keeps 200 only for well-formed GraphQL-over-HTTP requests.
+        if (read.Error is not null)
+        {
+            await WriteAsync(context, serializer, read.Error.StatusCode, mediaType, ErrorResult(read.Error));
+            return;
+        }
+
+        var result = await ExecuteAsync(context, read.Request!, isGet);
+        var status = StatusOf(result, mediaType);
+        if (status == StatusCodes.Status405MethodNotAllowed)
+            context.Response.Headers.Allow = "POST";
+        await WriteAsync(context, serializer, status, mediaType, result);
+    }
+
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)
+    {
+        var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<TSchema>>();
+        return executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+            UserContext = new GraphQLUserContext(context),
+            ValidationRules = isGet ? GetRules : PostRules,
+            CachedDocumentValidationRules = isGet ? GetCachedDocumentRules : PostCachedDocumentRules,
+        });
+    }
+
+    private static int StatusOf(ExecutionResult result, string mediaType)
+    {
+        // Once execution has started the response has a data entry, and field errors never change the status.
+        if (result.Executed)
+            return StatusCodes.Status200OK;
+
+        var errors = result.Errors ?? [];
+        if (errors.Any(e => e is HttpOperationTypeError { Code: GraphQLHttpErrorCodes.MethodNotAllowed }))
+            return StatusCodes.Status405MethodNotAllowed;
+
+        // An exception that escaped before execution, or a timeout (GraphQL.NET discards partial data then),
+        // is the server's failure: a 4xx would tell the client to change a request that was fine.
+        if (errors.Any(e => e is UnhandledError or TimeoutError))
+            return StatusCodes.Status500InternalServerError;
+
+        // Parse, validation and variable-coercion errors. With application/graphql-response+json the status
+        // tells them apart from field errors (400). A client that asked for application/json may be a legacy
+        // one that treats any non-2xx status as a transport failure and never reads the errors, so the spec
+        // asks for 200 there and the client reads the missing data entry instead.
+        return mediaType == ResponseMediaType.GraphQLResponseJson
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+    }
+
+    private static ExecutionResult ErrorResult(GraphQLHttpError error) => new() { Errors = [error] };
+
+    private static Task WriteAsync(
+        HttpContext context, IGraphQLTextSerializer serializer, int status, string mediaType, ExecutionResult result)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = mediaType;
+        return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+}

@@ -1,0 +1,40 @@
+using GraphQL.Types;
+using RehabLedger.Clinics;
+using RehabLedger.Episodes;
+using RehabLedger.Outcomes;
+using RehabLedger.Patients;
+
+namespace RehabLedger.GraphQL;
+
+/// <summary>The one GraphQL schema. Each feature module adds its own fields.</summary>
+public sealed class RehabLedgerSchema : Schema
+{
+    public RehabLedgerSchema(IServiceProvider services) : base(services)
+    {
+        Query = new RehabLedgerQuery();
+        Mutation = new RehabLedgerMutation();
+    }
+}
+
+public sealed class RehabLedgerQuery : ObjectGraphType
+{
+    public RehabLedgerQuery()
+    {
+        Name = "Query";
+        this.AddOutcomeQueries();
+        this.AddClinicQueries();
+        this.AddPatientQueries();
+        this.AddEpisodeQueries();
+    }
+}
+
+public sealed class RehabLedgerMutation : ObjectGraphType
+{
+    public RehabLedgerMutation()
+    {
+        Name = "Mutation";
+        this.AddClinicMutations();
+        this.AddPatientMutations();
+        this.AddEpisodeMutations();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using GraphQL;
+using Marten;
+using RehabLedger.Common;
+using RehabLedger.Infrastructure.Correlation;
+using Wolverine;
+
+namespace RehabLedger.GraphQL;
+
+/// <summary>What a resolver needs from the request it runs in: the caller, the store, the command bus.</summary>
+public static class RequestContext
+{
+    public static IQuerySession Query(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IQuerySession>();
+
+    /// <summary>
+    /// The actor comes from the request's identity, never from mutation input, so nobody can write in
+    /// someone else's name.
+    /// </summary>
+    public static ActorRef Actor(this IResolveFieldContext context) => ActorOf(context.User);
+
+    public static ActorRef ActorOf(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return ActorRef.Unauthenticated;
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") ?? user.Identity.Name ?? "unknown";
+        var role = user.FindFirstValue(ClaimTypes.Role) ?? user.FindFirstValue("role") ?? "unknown";
+        return new ActorRef(id, role, user.FindFirstValue("name") ?? user.Identity.Name ?? id);
+    }
+
+    /// <summary>
+    /// Runs a command through Wolverine in this request's scope, so its events carry the request's
+    /// correlation id and the actor as user name in their metadata.
+    /// </summary>
+    public static Task<T> Send<T>(this IResolveFieldContext context, object command, ActorRef actor)
+    {
+        var services = context.RequestServices!;
+        var bus = services.GetRequiredService<IMessageContext>();
+        bus.CorrelationId = CorrelationIdMiddleware.Of(services.GetService<IHttpContextAccessor>()?.HttpContext) ?? bus.CorrelationId;
+        bus.UserName = actor.Id;
+        return bus.InvokeAsync<T>(command, context.CancellationToken);
+    }
+
+    /// <summary>New ids are version 7 GUIDs: time-ordered, so indexes on them stay compact.</summary>
+    public static Guid NewId(Guid? requested) => requested ?? Guid.CreateVersion7();
+}

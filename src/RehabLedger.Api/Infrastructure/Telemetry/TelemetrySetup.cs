@@ -1,0 +1,44 @@
+using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace RehabLedger.Infrastructure.Telemetry;
+
+public static class TelemetrySetup
+{
+    /// <summary>
+    /// Traces and metrics for ASP.NET Core, Npgsql, Marten and Wolverine. They are exported over OTLP only when
+    /// an endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>); otherwise nothing leaves the process.
+    /// </summary>
+    public static WebApplicationBuilder AddRehabLedgerTelemetry(this WebApplicationBuilder builder)
+    {
+        var otlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var export = !string.IsNullOrWhiteSpace(otlpEndpoint);
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("rehabledger-api"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation()
+                    .AddNpgsql()
+                    .AddSource("Marten")
+                    .AddSource("Wolverine");
+                if (export) tracing.AddOtlpExporter();
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("Npgsql")
+                    .AddMeter("Marten")
+                    .AddMeter("Wolverine");
+                if (export) metrics.AddOtlpExporter();
+            });
+
+        builder.Logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        return builder;
+    }
+}

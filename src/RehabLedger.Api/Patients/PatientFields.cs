@@ -1,0 +1,30 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using RehabLedger.Common;
+using RehabLedger.GraphQL;
+
+namespace RehabLedger.Patients;
+
+public static class PatientFields
+{
+    public static void AddPatientQueries(this ObjectGraphType query) =>
+        query.Field<PatientType>("patient")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.Query().LoadAsync<Patient>(c.GetArgument<Guid>("id"), c.CancellationToken));
+
+    public static void AddPatientMutations(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<PatientPayloadType>>("registerPatient")
+            .Description("Registers a patient with a clinic.")
+            .Argument<NonNullGraphType<RegisterPatientInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<RegisterPatientInput>("input");
+                var actor = c.Actor();
+                var command = new RegisterPatient(RequestContext.NewId(input.Id), input.ClinicId, input.FamilyName,
+                    input.GivenName, input.BirthDate, input.Sex, input.MedicalRecordNumber, actor);
+                var written = await c.Send<StreamWritten>(command, actor);
+                var patient = await c.Query().LoadAsync<Patient>(written.Id, c.CancellationToken);
+                return new PatientPayload(patient!, written.Version);
+            });
+}

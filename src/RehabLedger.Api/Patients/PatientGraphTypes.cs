@@ -1,0 +1,73 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using RehabLedger.Clinics;
+using RehabLedger.Episodes;
+using RehabLedger.GraphQL;
+
+namespace RehabLedger.Patients;
+
+public sealed class AdministrativeSexType : EnumerationGraphType<AdministrativeSex>;
+
+public sealed class PatientType : ObjectGraphType<Patient>
+{
+    public PatientType()
+    {
+        Name = "Patient";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Version).Description("The patient stream's version.");
+        Field(x => x.FamilyName);
+        Field(x => x.GivenName);
+        Field(x => x.BirthDate);
+        Field(x => x.Sex, type: typeof(NonNullGraphType<AdministrativeSexType>));
+        Field(x => x.MedicalRecordNumber, nullable: true);
+        Field(x => x.RegisteredAt);
+        Field<NonNullGraphType<ClinicType>>("clinic")
+            .ResolveAsync(async c => await c.Query().LoadAsync<Clinic>(c.Source.ClinicId, c.CancellationToken));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EpisodeType>>>>("episodes")
+            .Description("The patient's episodes of care, most recent start first.")
+            .ResolveAsync(async c => await c.Query().Query<Episode>()
+                .Where(e => e.PatientId == c.Source.Id)
+                .OrderByDescending(e => e.StartedOn)
+                .ToListAsync(c.CancellationToken));
+    }
+}
+
+public sealed class RegisterPatientInput
+{
+    public Guid? Id { get; set; }
+    public Guid ClinicId { get; set; }
+    public string FamilyName { get; set; } = "";
+    public string GivenName { get; set; } = "";
+    public DateOnly BirthDate { get; set; }
+    public AdministrativeSex Sex { get; set; }
+    public string? MedicalRecordNumber { get; set; }
+}
+
+public sealed class RegisterPatientInputType : InputObjectGraphType<RegisterPatientInput>
+{
+    public RegisterPatientInputType()
+    {
+        Name = "RegisterPatientInput";
+        Field(x => x.Id, type: typeof(IdGraphType))
+            .Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of registering twice.");
+        Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.FamilyName);
+        Field(x => x.GivenName);
+        Field(x => x.BirthDate);
+        Field(x => x.Sex, type: typeof(NonNullGraphType<AdministrativeSexType>));
+        Field(x => x.MedicalRecordNumber, nullable: true);
+    }
+}
+
+public sealed record PatientPayload(Patient Patient, long Version);
+
+public sealed class PatientPayloadType : ObjectGraphType<PatientPayload>
+{
+    public PatientPayloadType()
+    {
+        Name = "PatientPayload";
+        Field(x => x.Patient, type: typeof(NonNullGraphType<PatientType>));
+        Field(x => x.Version).Description("The patient stream's version after this change.");
+    }
+}
