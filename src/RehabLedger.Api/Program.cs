@@ -11,7 +11,18 @@ using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
 
-var connectionString = builder.ResolvePostgres();
+string connectionString;
+try
+{
+    connectionString = builder.ResolvePostgres();
+}
+catch (EmbeddedPostgresException e)
+{
+    // One clear message instead of a stack trace: what to install or set.
+    Console.Error.WriteLine($"RehabLedger cannot start: {e.Message}");
+    return 1;
+}
+
 builder.AddRehabLedgerTelemetry();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRehabLedgerEventStore(connectionString);
@@ -31,6 +42,7 @@ app.MapRehabLedgerHealth();
 app.AnnounceEndpoints();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

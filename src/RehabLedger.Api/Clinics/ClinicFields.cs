@@ -26,7 +26,7 @@ public static class ClinicFields
             {
                 var input = c.GetArgument<RegisterClinicInput>("input");
                 var actor = c.Actor();
-                var written = await c.Send<StreamWritten>(new RegisterClinic(RequestContext.NewId(input.Id), input.Name, actor), actor);
+                var written = await c.Send<StreamWritten>(new RegisterClinic(RequestContext.NewId(input.Id), input.Name, actor));
                 var clinic = await c.Query().LoadAsync<Clinic>(written.Id, c.CancellationToken);
                 return new ClinicPayload(clinic!, written.Version);
             });
@@ -39,7 +39,7 @@ public static class ClinicFields
                 var actor = c.Actor();
                 var command = new RegisterTherapist(RequestContext.NewId(input.Id), input.ClinicId, input.DisplayName,
                     input.Profession, input.LicenseNumber, actor);
-                var written = await c.Send<StreamWritten>(command, actor);
+                var written = await c.Send<StreamWritten>(command);
                 var therapist = await c.Query().LoadAsync<Therapist>(written.Id, c.CancellationToken);
                 return new TherapistPayload(therapist!, written.Version);
             });

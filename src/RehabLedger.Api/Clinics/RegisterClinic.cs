@@ -3,7 +3,7 @@ using Wolverine.Marten;
 
 namespace RehabLedger.Clinics;
 
-public sealed record RegisterClinic(Guid ClinicId, string Name, ActorRef By);
+public sealed record RegisterClinic(Guid ClinicId, string Name, ActorRef By) : IActorCommand;
 
 public static class RegisterClinicHandler
 {

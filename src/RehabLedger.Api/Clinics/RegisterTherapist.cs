@@ -10,7 +10,7 @@ public sealed record RegisterTherapist(
     string DisplayName,
     string Profession,
     string? LicenseNumber,
-    ActorRef By);
+    ActorRef By) : IActorCommand;
 
 public static class RegisterTherapistHandler
 {

@@ -18,6 +18,8 @@ public sealed class ClinicalRuleViolation(string code, string message, string? f
     public static ClinicalRuleViolation NotFound(string what, Guid id, string? field = null) =>
         new(ErrorCodes.NotFound, $"No {what} with id {id} exists.", field);
 
+    public static ClinicalRuleViolation Conflict(string message) => new(ErrorCodes.Conflict, message);
+
     public static ClinicalRuleViolation Closed(Guid episodeId) =>
         new(ErrorCodes.EpisodeClosed, $"Episode {episodeId} is discharged; a closed episode accepts no clinical changes.");
 }

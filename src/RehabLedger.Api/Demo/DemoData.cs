@@ -42,7 +42,7 @@ public sealed class DemoDataSeeder(IServiceProvider services, TimeProvider clock
             {
                 // Each assessment names the version it follows, exactly as a client would.
                 var current = await session.Events.FetchStreamStateAsync(assessment.EpisodeId, ct);
-                await bus.InvokeAsync<Episode>(assessment with { Version = current!.Version }, ct);
+                await bus.InvokeAsync<Episode>(assessment with { ExpectedVersion = current!.Version }, ct);
             }
             else
             {

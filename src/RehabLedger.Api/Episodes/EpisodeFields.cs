@@ -36,7 +36,7 @@ public static class EpisodeFields
                 var actor = c.Actor();
                 var command = new OpenEpisode(RequestContext.NewId(input.Id), input.PatientId, input.ClinicId, input.TherapistId,
                     input.Condition, input.ReferralSource, input.Coverage, input.StartedOn, actor);
-                var written = await c.Send<StreamWritten>(command, actor);
+                var written = await c.Send<StreamWritten>(command);
                 var episode = await c.Query().LoadAsync<Episode>(written.Id, c.CancellationToken);
                 return new EpisodePayload(episode!, written.Version);
             });
@@ -51,7 +51,7 @@ public static class EpisodeFields
                 var command = new RecordAssessment(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
                     input.Kind, input.EffectiveOn, input.AssessorId, input.Measures ?? [], input.RangeOfMotion ?? [],
                     input.MuscleTests ?? [], input.Findings, actor);
-                var episode = await c.Send<Episode>(command, actor);
+                var episode = await c.Send<Episode>(command);
                 return new EpisodePayload(episode, episode.Version);
             });
 
@@ -61,9 +61,8 @@ public static class EpisodeFields
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<DischargeEpisodeInput>("input");
-                var actor = c.Actor();
                 var episode = await c.Send<Episode>(
-                    new DischargeEpisode(input.EpisodeId, input.ExpectedVersion, input.EffectiveOn, input.Reason, actor), actor);
+                    new DischargeEpisode(input.EpisodeId, input.ExpectedVersion, input.EffectiveOn, input.Reason, c.Actor()));
                 return new EpisodePayload(episode, episode.Version);
             });
     }

@@ -16,7 +16,7 @@ public sealed record OpenEpisode(
     string? ReferralSource,
     Coverage? Coverage,
     DateOnly StartedOn,
-    ActorRef By);
+    ActorRef By) : IActorCommand;
 
 /// <summary>What opening an episode must know besides the command: the parties it names.</summary>
 public sealed record EpisodeParties(Patient? Patient, Clinic? Clinic, Therapist? Therapist);

@@ -6,10 +6,10 @@ using Wolverine.Marten;
 
 namespace RehabLedger.Episodes;
 
-/// <param name="Version">The episode version the caller last saw; a stale one is refused with CONFLICT.</param>
+/// <param name="ExpectedVersion">The episode version the caller last saw; a stale one is refused with CONFLICT.</param>
 public sealed record RecordAssessment(
     Guid EpisodeId,
-    long Version,
+    long ExpectedVersion,
     Guid AssessmentId,
     AssessmentKind Kind,
     DateOnly EffectiveOn,
@@ -18,7 +18,7 @@ public sealed record RecordAssessment(
     IReadOnlyList<RangeOfMotionResult> RangeOfMotion,
     IReadOnlyList<MuscleTestResult> MuscleTests,
     string? Findings,
-    ActorRef By);
+    ActorRef By) : IActorCommand;
 
 public static class RecordAssessmentHandler
 {
@@ -29,19 +29,23 @@ public static class RecordAssessmentHandler
         session.LoadAsync<Therapist>(command.AssessorId, ct);
 
     [AggregateHandler]
-    public static (UpdatedAggregate, Events) Handle(RecordAssessment command, Episode episode, Therapist? assessor, TimeProvider clock) =>
+    public static (UpdatedAggregate, Events) Handle(RecordAssessment command, Episode? episode, Therapist? assessor, TimeProvider clock) =>
         (new UpdatedAggregate(), [Decide(command, episode, assessor, clock.Today())]);
 
-    public static AssessmentRecorded Decide(RecordAssessment command, Episode episode, Therapist? assessor, DateOnly today)
+    public static AssessmentRecorded Decide(RecordAssessment command, Episode? found, Therapist? assessor, DateOnly today)
     {
-        if (episode.IsClosed) throw ClinicalRuleViolation.Closed(episode.Id);
+        var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
+        var assessmentId = Validate.Id(command.AssessmentId, "input.id");
+        // A retried request with the same assessment id must not record the assessment twice.
+        if (episode.Assessments.Any(a => a.Id == assessmentId))
+            throw ClinicalRuleViolation.Conflict($"Assessment {assessmentId} is already recorded on this episode.");
         if (assessor is null) throw ClinicalRuleViolation.NotFound("therapist", command.AssessorId, "input.assessorId");
         Validate.That(assessor.ClinicId == episode.ClinicId, "input.assessorId",
             $"Therapist {assessor.DisplayName} does not practise at the episode's clinic.");
         Validate.That(Enum.IsDefined(command.Kind), "input.kind", "input.kind is not a known assessment kind.");
         Validate.That(command.Kind != AssessmentKind.Initial || episode.Assessments.All(a => a.Kind != AssessmentKind.Initial),
             "input.kind", "This episode already has an initial assessment; record a re-assessment instead.");
-        EpisodeDates.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
+        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
 
         var findings = Validate.Optional(command.Findings, "input.findings", Validate.LongText);
         Validate.That(command.Measures.Count + command.RangeOfMotion.Count + command.MuscleTests.Count > 0 || findings is not null,
@@ -49,7 +53,7 @@ public static class RecordAssessmentHandler
 
         return new AssessmentRecorded(
             episode.Id,
-            Validate.Id(command.AssessmentId, "input.id"),
+            assessmentId,
             command.Kind,
             command.EffectiveOn,
             assessor.Id,

@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQL.Execution;
 using JasperFx;
 using RehabLedger.Common;
-using Wolverine.Marten;
+using RehabLedger.Infrastructure.Correlation;
 
 namespace RehabLedger.GraphQL;
 
@@ -17,15 +17,17 @@ public static class ErrorMapping
 
     public static void Handle(UnhandledExceptionContext context)
     {
-        context.Exception = ToExecutionError(context.OriginalException, out var unexpected);
+        var services = context.Context?.RequestServices;
+        var correlationId = CorrelationIdMiddleware.Of(services?.GetService<IHttpContextAccessor>()?.HttpContext);
+        context.Exception = ToExecutionError(context.OriginalException, correlationId, out var unexpected);
         if (unexpected)
         {
-            var logger = context.Context?.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("RehabLedger.GraphQL");
+            var logger = services?.GetService<ILoggerFactory>()?.CreateLogger("RehabLedger.GraphQL");
             logger?.LogError(context.OriginalException, "Unexpected error while executing a GraphQL request");
         }
     }
 
-    public static ExecutionError ToExecutionError(Exception exception, out bool unexpected)
+    public static ExecutionError ToExecutionError(Exception exception, string? correlationId, out bool unexpected)
     {
         unexpected = false;
         switch (Unwrap(exception))
@@ -40,11 +42,11 @@ public static class ErrorMapping
                 return new ExecutionError(
                     "The record changed since you read it (or the id is already taken): read it again and retry with its current version.")
                     { Code = ErrorCodes.Conflict };
-            case UnknownAggregateException:
-                return new ExecutionError("No episode with that id exists.") { Code = ErrorCodes.NotFound };
             default:
                 unexpected = true;
-                return new ExecutionError("An unexpected error occurred; it has been logged.") { Code = ErrorCodes.InternalError };
+                return new ExecutionError(
+                    $"An unexpected error occurred; it has been logged under correlation id {correlationId ?? "(none)"}.")
+                    { Code = ErrorCodes.InternalError };
         }
     }
 

@@ -29,14 +29,13 @@ public static class RequestContext
 
     /// <summary>
     /// Runs a command through Wolverine in this request's scope, so its events carry the request's
-    /// correlation id and the actor as user name in their metadata.
+    /// correlation id in their metadata (the actor is stamped by ActorMetadataMiddleware).
     /// </summary>
-    public static Task<T> Send<T>(this IResolveFieldContext context, object command, ActorRef actor)
+    public static Task<T> Send<T>(this IResolveFieldContext context, IActorCommand command)
     {
         var services = context.RequestServices!;
         var bus = services.GetRequiredService<IMessageContext>();
         bus.CorrelationId = CorrelationIdMiddleware.Of(services.GetService<IHttpContextAccessor>()?.HttpContext) ?? bus.CorrelationId;
-        bus.UserName = actor.Id;
         return bus.InvokeAsync<T>(command, context.CancellationToken);
     }
 

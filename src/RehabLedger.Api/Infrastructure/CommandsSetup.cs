@@ -1,3 +1,4 @@
+using RehabLedger.Common;
 using Wolverine;
 
 namespace RehabLedger.Infrastructure;
@@ -10,8 +11,7 @@ public static class CommandsSetup
         // Wolverine 6 generates handler code at run time only with this package's Roslyn compiler.
         options.UseRuntimeCompilation();
         options.Policies.AutoApplyTransactions();
-        // The actor id travels as the envelope's user name into Marten's user-name metadata column.
-        options.EnableRelayOfUserName = true;
+        options.Policies.ForMessagesOfType<IActorCommand>().AddMiddleware(typeof(ActorMetadataMiddleware));
         return options;
     }
 }

@@ -23,7 +23,7 @@ public static class PatientFields
                 var actor = c.Actor();
                 var command = new RegisterPatient(RequestContext.NewId(input.Id), input.ClinicId, input.FamilyName,
                     input.GivenName, input.BirthDate, input.Sex, input.MedicalRecordNumber, actor);
-                var written = await c.Send<StreamWritten>(command, actor);
+                var written = await c.Send<StreamWritten>(command);
                 var patient = await c.Query().LoadAsync<Patient>(written.Id, c.CancellationToken);
                 return new PatientPayload(patient!, written.Version);
             });

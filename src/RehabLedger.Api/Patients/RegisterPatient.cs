@@ -13,7 +13,7 @@ public sealed record RegisterPatient(
     DateOnly BirthDate,
     AdministrativeSex Sex,
     string? MedicalRecordNumber,
-    ActorRef By);
+    ActorRef By) : IActorCommand;
 
 public static class RegisterPatientHandler
 {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using RehabLedger.Demo;
 using RehabLedger.Tests.Support;
@@ -36,6 +36,11 @@ public sealed class when_seeding_demo_data(AppFixture fixture) : AppScenario(fix
     {
         await Seeder.StartAsync(CancellationToken.None);
         var once = await EventCount();
+        await using (var session = Fixture.Store.QuerySession())
+        {
+            var events = await session.Events.QueryAllRawEvents().ToListAsync();
+            events.ShouldAllBe(e => e.UserName == "system:demo-seeder");
+        }
         await Seeder.StartAsync(CancellationToken.None);
         (await EventCount()).ShouldBe(once);
     }

@@ -158,6 +158,7 @@ public sealed class when_recording_an_assessment(AppFixture fixture) : AppScenar
         var response = await GraphQL(ClinicalApi.RecordAssessmentMutation,
             new { input = ClinicalApi.AssessmentInput(e with { EpisodeId = Guid.NewGuid() }, 1, Today) });
         response.ErrorCode.ShouldBe("NOT_FOUND");
+        response.ErrorField.ShouldBe("input.episodeId");
     }
 
     [Fact]
@@ -205,5 +206,28 @@ public sealed class when_recording_an_assessment(AppFixture fixture) : AppScenar
         recorded.CorrelationId.ShouldBe("visit-2026-03-18-42");
         recorded.UserName.ShouldBe("anonymous");
         recorded.CausationId.ShouldNotBeNullOrEmpty();
+        recorded.Headers.ShouldNotBeNull();
+        recorded.Headers["actor-role"]?.ToString().ShouldBe("unauthenticated");
+    }
+
+    [Fact]
+    public async Task retrying_the_same_assessment_id_records_it_once()
+    {
+        var e = await Host.OpenEpisode(Today.AddDays(-10));
+        var id = Guid.NewGuid();
+        var input = new Dictionary<string, object?>
+        {
+            ["id"] = id, ["episodeId"] = e.EpisodeId, ["expectedVersion"] = e.Version, ["kind"] = "INITIAL",
+            ["effectiveOn"] = Today.ToString("yyyy-MM-dd"), ["assessorId"] = e.TherapistId,
+            ["measures"] = new[] { new { code = "LEFS", value = 40 } },
+        };
+        (await GraphQL(ClinicalApi.RecordAssessmentMutation, new { input })).Ok();
+
+        input["expectedVersion"] = e.Version + 1; // a client that re-read the version before retrying
+        var retry = await GraphQL(ClinicalApi.RecordAssessmentMutation, new { input });
+
+        retry.ErrorCode.ShouldBe("CONFLICT");
+        await using var session = Fixture.Store.QuerySession();
+        (await session.LoadAsync<Episode>(e.EpisodeId))!.Assessments.Count.ShouldBe(1);
     }
 }

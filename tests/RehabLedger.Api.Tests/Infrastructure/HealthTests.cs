@@ -13,7 +13,7 @@ public sealed class HealthTests(AppFixture fixture)
         var result = await fixture.Host.Scenario(s =>
         {
             s.Get.Url(url);
-            s.StatusCodeShouldBeOk();
+            s.StatusCodeShouldBe(200);
         });
         (await result.ReadAsTextAsync()).ShouldBe("Healthy");
     }

@@ -49,9 +49,11 @@ public static class GraphQLClient
         var body = JsonSerializer.Serialize(new { query, variables }, Json);
         var result = await host.Scenario(s =>
         {
-            s.Post.ToUrl("/graphql").ContentType("application/json").Accepts("application/graphql-response+json");
+            s.Post.Url("/graphql");
             s.ConfigureHttpContext(c =>
             {
+                c.Request.ContentType = "application/json";
+                c.Request.Headers.Accept = "application/graphql-response+json";
                 var bytes = Encoding.UTF8.GetBytes(body);
                 c.Request.Body = new MemoryStream(bytes);
                 c.Request.ContentLength = bytes.Length;

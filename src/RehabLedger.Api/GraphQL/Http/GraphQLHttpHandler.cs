@@ -23,8 +23,13 @@ internal sealed class GraphQLHttpHandler<TSchema>
 
     public GraphQLHttpHandler(GraphQLHttpOptions options)
     {
-        if (options.MaxRequestBodySize <= 0)
-            throw new InvalidOperationException($"{nameof(GraphQLHttpOptions)}.{nameof(GraphQLHttpOptions.MaxRequestBodySize)} must be positive.");
+        // The body is buffered whole before parsing, so the limit must also fit in one array.
+        if (options.MaxRequestBodySize <= 0 || options.MaxRequestBodySize > Array.MaxLength)
+        {
+            throw new InvalidOperationException(
+                $"{nameof(GraphQLHttpOptions)}.{nameof(GraphQLHttpOptions.MaxRequestBodySize)} must be between 1 and {Array.MaxLength} bytes.");
+        }
+
         _maxRequestBodySize = options.MaxRequestBodySize;
     }
 
@@ -101,9 +106,10 @@ internal sealed class GraphQLHttpHandler<TSchema>
         if (errors.Any(e => e is HttpOperationTypeError { Code: GraphQLHttpErrorCodes.MethodNotAllowed }))
             return StatusCodes.Status405MethodNotAllowed;
 
-        // An exception that escaped before execution, or a timeout (GraphQL.NET discards partial data then),
-        // is the server's failure: a 4xx would tell the client to change a request that was fine.
-        if (errors.Any(e => e is UnhandledError or TimeoutError))
+        // Anything but a request or document error (an exception before execution, even one an unhandled
+        // exception handler turned into a coded ExecutionError; a timeout, after which GraphQL.NET drops the
+        // partial data) is the server's failure: a 4xx would tell the client to change a request that was fine.
+        if (!errors.All(e => e is RequestError or DocumentError))
             return StatusCodes.Status500InternalServerError;
 
         // Parse, validation and variable-coercion errors. With application/graphql-response+json the status

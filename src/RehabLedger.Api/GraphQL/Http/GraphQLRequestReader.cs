@@ -138,9 +138,13 @@ internal static class GraphQLRequestReader
         string? json, string parameter, IGraphQLTextSerializer serializer, out Inputs? inputs, out GraphQLHttpError? error)
     {
         inputs = null;
-        error = json is null ? null : RequestJsonShape.CheckObjectParameter(json, parameter);
-        if (json is null || error is not null)
-            return error is null;
+        error = null;
+        if (json is null)
+            return true;
+
+        error = RequestJsonShape.CheckObjectParameter(json, parameter);
+        if (error is not null)
+            return false;
 
         inputs = serializer.Deserialize<Inputs>(json);
         return true;

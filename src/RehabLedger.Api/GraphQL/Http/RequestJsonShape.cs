@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace RehabLedger.GraphQL.Http;
 
-// GraphQL.NET's request converter throws the same exception types for malformed JSON and for a
-// well-formed body with a parameter of the wrong type, yet the spec gives them different answers and
-// clients need to know which mistake they made. This forward-only pass tells them apart without
+// GraphQL.NET's request converter throws JsonException both for malformed JSON and for well-formed JSON
+// whose variables are not an object, yet clients need to know which mistake they made (INVALID_JSON or
+// BAD_REQUEST). This forward-only pass tells them apart without
 // building a DOM; the registered serializer then reads the request it has vetted.
 internal static class RequestJsonShape
 {

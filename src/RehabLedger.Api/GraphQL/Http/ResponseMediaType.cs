@@ -20,7 +20,7 @@ internal static class ResponseMediaType
     {
         var accept = request.Headers.Accept;
 
-        // Past the spec's watershed (2025-01-01) a server may treat a request without Accept as asking for
+        // Since the spec's watershed (2025-01-01) a request without Accept is treated as asking for
         // application/graphql-response+json, whose status codes tell request errors from field errors.
         if (StringValues.IsNullOrEmpty(accept) || accept.All(string.IsNullOrWhiteSpace))
             return GraphQLResponseJson;
@@ -31,14 +31,13 @@ internal static class ResponseMediaType
         var graphQLResponseRefused = ranges.Any(r => IsExactly(r, GraphQLResponseJsonType) && r.Quality == 0);
         var jsonRefused = ranges.Any(r => IsExactly(r, JsonType) && r.Quality == 0);
 
+        // Highest quality first, then the most specific range; OrderBy is stable, so header order breaks ties.
         var preferred = ranges
-            .Select((range, index) => (range, index))
-            .Where(x => (x.range.Quality ?? 1) > 0 && AcceptsUtf8(x.range))
-            .OrderByDescending(x => x.range.Quality ?? 1)
-            .ThenByDescending(x => Specificity(x.range))
-            .ThenBy(x => x.index);
+            .Where(r => (r.Quality ?? 1) > 0 && AcceptsUtf8(r))
+            .OrderByDescending(r => r.Quality ?? 1)
+            .ThenByDescending(Specificity);
 
-        foreach (var (range, _) in preferred)
+        foreach (var range in preferred)
         {
             if (IsExactly(range, GraphQLResponseJsonType) && !graphQLResponseRefused)
                 return GraphQLResponseJson;

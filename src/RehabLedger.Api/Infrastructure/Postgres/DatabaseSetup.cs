@@ -14,11 +14,22 @@ public static class DatabaseSetup
         if (!string.IsNullOrWhiteSpace(configured)) return configured;
 
         var options = builder.Configuration.GetSection("EmbeddedPostgres").Get<EmbeddedPostgresOptions>() ?? new EmbeddedPostgresOptions();
-        using var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
-        var postgres = EmbeddedPostgres.Start(options, loggerFactory.CreateLogger("RehabLedger.EmbeddedPostgres"));
+        // The host's logging does not exist yet; this factory lives as long as the server it logs for.
+        var loggerFactory = LoggerFactory.Create(l => l.AddJsonConsole());
+        EmbeddedPostgres postgres;
+        try
+        {
+            postgres = EmbeddedPostgres.Start(options, loggerFactory.CreateLogger("RehabLedger.EmbeddedPostgres"));
+        }
+        catch
+        {
+            loggerFactory.Dispose();
+            throw;
+        }
 
         // Stopped when the host stops, and on process exit in case the host never got that far.
         builder.Services.AddSingleton(postgres);
+        builder.Services.AddSingleton(new EmbeddedPostgresLogging(loggerFactory));
         builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.Dispose();
         return postgres.ConnectionString;
@@ -26,9 +37,15 @@ public static class DatabaseSetup
 }
 
 /// <summary>Stops the embedded PostgreSQL after everything else has stopped using it.</summary>
-internal sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres) : IHostedService
+internal sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres, EmbeddedPostgresLogging logging) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await postgres.DisposeAsync();
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await postgres.DisposeAsync();
+        logging.Factory.Dispose();
+    }
 }
+
+internal sealed record EmbeddedPostgresLogging(ILoggerFactory Factory);

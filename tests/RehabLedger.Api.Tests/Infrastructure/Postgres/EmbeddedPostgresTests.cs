@@ -1,0 +1,287 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using RehabLedger.Infrastructure.Postgres;
+using Xunit.Abstractions;
+
+namespace RehabLedger.Tests.Infrastructure.Postgres;
+
+public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) : IDisposable
+{
+    // Under /tmp rather than $TMPDIR: the postgres user, who runs the server when the tests run as root, must enter it.
+    private readonly string _root = Path.Combine("/tmp", $"rehabledger-tests-{Guid.NewGuid():N}");
+    private readonly List<string> _dataDirectories = [];
+
+    [Fact]
+    public void a_fresh_data_folder_is_initialized_and_answers_queries()
+    {
+        using var postgres = Start(out var options);
+
+        Scalar<int>(postgres, "select 1").ShouldBe(1);
+        Scalar<string>(postgres, "select current_database()").ShouldBe(options.Database);
+        postgres.DataDirectory.ShouldBe(options.DataDirectory);
+        postgres.ReusedRunningServer.ShouldBeFalse();
+        postgres.ConnectionString.ShouldContain($"Port={postgres.Port}");
+    }
+
+    [Fact]
+    public void rows_survive_a_stop_and_a_start()
+    {
+        var first = Start(out var options);
+        Execute(first, "create table note (text text); insert into note values ('knee flexion 95 degrees')");
+        first.Stop();
+        File.Exists(PidFile(first)).ShouldBeFalse();
+
+        using var second = EmbeddedPostgres.Start(options, Logger());
+
+        second.ReusedRunningServer.ShouldBeFalse();
+        Scalar<string>(second, "select text from note").ShouldBe("knee flexion 95 degrees");
+    }
+
+    [Fact]
+    public void a_second_start_on_a_live_data_folder_reuses_the_server_on_the_same_port()
+    {
+        using var first = Start(out var options);
+
+        using var second = EmbeddedPostgres.Start(options, Logger());
+
+        second.ReusedRunningServer.ShouldBeTrue();
+        second.Port.ShouldBe(first.Port);
+        Scalar<int>(second, "select 1").ShouldBe(1);
+    }
+
+    [Fact]
+    public void a_start_after_the_postmaster_was_killed_recovers_the_committed_rows()
+    {
+        using var first = Start(out var options);
+        Execute(first, "create table note (text text); insert into note values ('gait: 6 min walk 420 m')");
+        using var postmaster = Process.GetProcessById(int.Parse(File.ReadLines(PidFile(first)).First()));
+
+        postmaster.Kill(); // SIGKILL: no shutdown, postmaster.pid stays, the process lingers as a zombie
+        using var second = EmbeddedPostgres.Start(options, Logger());
+
+        second.ReusedRunningServer.ShouldBeFalse();
+        Scalar<string>(second, "select text from note").ShouldBe("gait: 6 min walk 420 m");
+    }
+
+    [Fact]
+    public void a_port_taken_by_another_program_moves_the_server_to_a_free_port()
+    {
+        var first = Start(out var options);
+        first.Stop();
+        using var squatter = new TcpListener(IPAddress.Loopback, first.Port);
+        squatter.Start();
+
+        using var second = EmbeddedPostgres.Start(options, Logger());
+
+        second.Port.ShouldNotBe(first.Port);
+        Scalar<int>(second, "select 1").ShouldBe(1);
+        File.ReadAllText(Path.Combine(options.DataDirectory!, "rehabledger.conf")).ShouldContain($"port = {second.Port}");
+    }
+
+    [Fact]
+    public void a_bare_pg_ctl_start_brings_back_the_same_server()
+    {
+        var first = Start(out _);
+        first.Stop();
+
+        var start = first.Binaries.Run("pg_ctl", "start", "-w", "-D", first.DataDirectory, "-l", first.LogFile);
+
+        start.Succeeded.ShouldBeTrue(start.ToString());
+        Scalar<int>(first, "select 1").ShouldBe(1);
+    }
+
+    [Fact]
+    public void a_stale_pid_file_naming_another_program_is_cleared()
+    {
+        var first = Start(out var options);
+        var livePidFile = File.ReadAllLines(PidFile(first));
+        first.Stop();
+        using var otherProgram = StartProgramAsServerUser(first.Binaries);
+        File.WriteAllLines(PidFile(first), [otherProgram.Id.ToString(), .. livePidFile.Skip(1)]);
+        try
+        {
+            using var second = EmbeddedPostgres.Start(options, Logger());
+
+            second.ReusedRunningServer.ShouldBeFalse();
+            Scalar<int>(second, "select 1").ShouldBe(1);
+        }
+        finally
+        {
+            otherProgram.Kill();
+        }
+    }
+
+    [Fact]
+    public void a_server_that_cannot_start_is_reported_with_the_command_and_the_end_of_its_log()
+    {
+        var first = Start(out var options);
+        first.Stop();
+        File.AppendAllText(Path.Combine(first.DataDirectory, "postgresql.auto.conf"), "shared_buffers = 'plenty'\n");
+        var noRetry = new EmbeddedPostgresOptions { DataDirectory = options.DataDirectory, StartRetryWindow = TimeSpan.Zero };
+
+        var error = Should.Throw<EmbeddedPostgresException>(() => EmbeddedPostgres.Start(noRetry, Logger()));
+
+        error.Message.ShouldContain($"pg_ctl start -w -t 60 -D {first.DataDirectory}");
+        error.Message.ShouldContain("invalid value for parameter \"shared_buffers\": \"plenty\"");
+    }
+
+    [Fact]
+    public void stopping_twice_and_disposing_is_harmless()
+    {
+        var postgres = Start(out _);
+
+        postgres.Stop();
+        postgres.Stop();
+        postgres.Dispose();
+        postgres.DisposeAsync().IsCompletedSuccessfully.ShouldBeTrue();
+
+        File.Exists(PidFile(postgres)).ShouldBeFalse();
+    }
+
+    public void Dispose()
+    {
+        // Whatever a failed test left running on its folders is stopped before the folders go.
+        var binaries = PostgresBinaries.Find(PostgresBinaries.SearchFolders(null, Environment.GetEnvironmentVariable("PATH")));
+        foreach (var dataDirectory in _dataDirectories.Where(d => File.Exists(Path.Combine(d, "postmaster.pid"))))
+            binaries.Run("pg_ctl", "stop", "-D", dataDirectory, "-m", "immediate");
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private EmbeddedPostgres Start(out EmbeddedPostgresOptions options)
+    {
+        Directory.CreateDirectory(_root);
+        var dataDirectory = Path.Combine(_root, $"data-{_dataDirectories.Count}");
+        _dataDirectories.Add(dataDirectory);
+        options = new EmbeddedPostgresOptions { DataDirectory = dataDirectory, Database = "rehabledger_test" };
+        return EmbeddedPostgres.Start(options, Logger());
+    }
+
+    private ILogger Logger() => new TestOutputLogger(output);
+
+    private static string PidFile(EmbeddedPostgres postgres) => Path.Combine(postgres.DataDirectory, "postmaster.pid");
+
+    /// <summary>A long-running program of the user the server runs as, whose PID a stale postmaster.pid can name.</summary>
+    private static Process StartProgramAsServerUser(PostgresBinaries binaries)
+    {
+        var startInfo = binaries.RunsAsPostgresUser
+            ? new ProcessStartInfo("runuser", ["-u", PostgresBinaries.PostgresUser, "--", "sh", "-c", "echo $$; exec sleep 120"])
+            : new ProcessStartInfo("sh", ["-c", "echo $$; exec sleep 120"]);
+        startInfo.RedirectStandardOutput = true;
+        var launcher = Process.Start(startInfo)!;
+        // runuser forks: the program is the shell that printed its PID, not the launcher.
+        return Process.GetProcessById(int.Parse(launcher.StandardOutput.ReadLine()!));
+    }
+
+    private static T Scalar<T>(EmbeddedPostgres postgres, string sql)
+    {
+        using var connection = Connect(postgres);
+        using var command = new NpgsqlCommand(sql, connection);
+        return (T)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(EmbeddedPostgres postgres, string sql)
+    {
+        using var connection = Connect(postgres);
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    // Unpooled: a pool would hand out connections that a stopped server already closed.
+    private static NpgsqlConnection Connect(EmbeddedPostgres postgres)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private sealed class TestOutputLogger(ITestOutputHelper output) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            try
+            {
+                output.WriteLine($"{logLevel}: {formatter(state, exception)}");
+            }
+            catch (InvalidOperationException)
+            {
+                // The test has finished; its output is closed.
+            }
+        }
+    }
+}
+
+public sealed class when_looking_for_postgres_binaries
+{
+    [Fact]
+    public void none_anywhere_is_reported_in_one_sentence_saying_what_to_do()
+    {
+        var options = new EmbeddedPostgresOptions { DataDirectory = "/tmp/rehabledger-never-created" };
+
+        var error = Should.Throw<EmbeddedPostgresUnavailableException>(() =>
+            EmbeddedPostgres.Start(options, NullLogger.Instance, ["/nonexistent/bin"]));
+
+        error.Message.ShouldContain("apt-get install -y postgresql");
+        error.Message.ShouldContain("ConnectionStrings__Marten");
+        error.Message.ShouldNotContain("\n");
+        error.Message.ShouldEndWith(".");
+        error.Message.TrimEnd('.').ShouldNotContain(". ");
+        Directory.Exists(options.DataDirectory).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void a_bogus_bin_directory_with_an_empty_path_falls_back_to_the_install_folders()
+    {
+        var binaries = PostgresBinaries.Find(PostgresBinaries.SearchFolders("/nonexistent/bin", pathVariable: ""));
+
+        binaries.BinDirectory.ShouldNotBe("/nonexistent/bin");
+        File.Exists(Path.Combine(binaries.BinDirectory, "pg_ctl")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void the_configured_folder_comes_first_then_path_then_the_install_folders()
+    {
+        var folders = PostgresBinaries.SearchFolders("/opt/pg/bin", $"/a{Path.PathSeparator}/b");
+
+        folders.Take(3).ShouldBe(["/opt/pg/bin", "/a", "/b"]);
+        folders.ShouldContain("/usr/local/pgsql/bin");
+        folders.ShouldContain("/opt/homebrew/bin");
+    }
+}
+
+public sealed class when_choosing_the_data_folder
+{
+    [Fact]
+    public void rehabledger_home_holds_it_even_for_root() =>
+        EmbeddedPostgresOptions.DefaultDataDirectory(runningAsRoot: true, Variables(("REHABLEDGER_HOME", "/srv/rehabledger")))
+            .ShouldBe("/srv/rehabledger/postgres");
+
+    [Fact]
+    public void root_gets_a_folder_the_postgres_user_can_enter() =>
+        EmbeddedPostgresOptions.DefaultDataDirectory(runningAsRoot: true, Variables(("HOME", "/root"), ("XDG_DATA_HOME", "/root/.local/share")))
+            .ShouldBe("/var/lib/rehabledger/postgres");
+
+    [Fact]
+    public void a_user_gets_it_under_xdg_data_home() =>
+        EmbeddedPostgresOptions.DefaultDataDirectory(runningAsRoot: false, Variables(("HOME", "/home/ana"), ("XDG_DATA_HOME", "/data/ana")))
+            .ShouldBe("/data/ana/rehabledger/postgres");
+
+    [Fact]
+    public void a_user_without_xdg_data_home_gets_it_under_local_share() =>
+        EmbeddedPostgresOptions.DefaultDataDirectory(runningAsRoot: false, Variables(("HOME", "/home/ana")))
+            .ShouldBe("/home/ana/.local/share/rehabledger/postgres");
+
+    [Fact]
+    public void a_configured_folder_wins() =>
+        new EmbeddedPostgresOptions { DataDirectory = "/data/pg" }.ResolveDataDirectory(runningAsRoot: true).ShouldBe("/data/pg");
+
+    private static Func<string, string?> Variables(params (string Name, string Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
+}
