@@ -38,7 +38,13 @@ public static class TelemetrySetup
 
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        // JSON lines for log shippers; readable single lines for a developer at a terminal. Both carry the
+        // request's correlation id through the logging scope.
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
+            builder.Logging.AddSimpleConsole(o => { o.IncludeScopes = true; o.SingleLine = true; });
+        else
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         return builder;
     }
 }
