@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using RehabLedger.Clinics;
+using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 
@@ -110,6 +111,10 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments")
             .Description("Ordered by effective date, ties in recording order.")
             .Resolve(c => c.Source.Assessments.OrderBy(a => a.EffectiveOn).ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline")
+            .Description("What happened to the episode in recording order, with effective and recorded times. " +
+                         "Projected asynchronously: a change appears here a moment after the mutation returns.")
+            .ResolveAsync(async c => (await c.Query().LoadAsync<EpisodeTimeline>(c.Source.Id, c.CancellationToken))?.Entries ?? []);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureTrendType>>>>("measures")
             .Description("Each outcome measure's baseline, latest value, change and MCID verdict.")
             .Resolve(c => EpisodeTrends.Measures(c.Source.Assessments));
@@ -117,5 +122,32 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
             .Resolve(c => EpisodeTrends.RangeOfMotion(c.Source.Assessments));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>>("muscleTests")
             .Resolve(c => EpisodeTrends.MuscleTests(c.Source.Assessments));
+    }
+}
+
+public sealed class ActorType : ObjectGraphType<ActorRef>
+{
+    public ActorType()
+    {
+        Name = "Actor";
+        Description = "Who did something, as identified by the request that did it.";
+        Field(x => x.Id);
+        Field(x => x.Role);
+        Field(x => x.DisplayName);
+    }
+}
+
+public sealed class TimelineEntryType : ObjectGraphType<TimelineEntry>
+{
+    public TimelineEntryType()
+    {
+        Name = "TimelineEntry";
+        Field(x => x.Version).Description("The episode stream's version after this event.");
+        Field(x => x.EventType);
+        Field(x => x.Summary);
+        Field(x => x.EffectiveOn, nullable: true).Description("When it took effect clinically.");
+        Field(x => x.RecordedAt).Description("When the record learned it (stamped by the database).");
+        Field(x => x.By, type: typeof(ActorType));
+        Field(x => x.CorrelationId, nullable: true).Description("The request that wrote it.");
     }
 }

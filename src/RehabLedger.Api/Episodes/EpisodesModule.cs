@@ -11,6 +11,8 @@ public static class EpisodesModule
         options.Projections.Snapshot<Episode>(SnapshotLifecycle.Inline);
         // A patient's episodes are found by this index rather than by a second projection that could lag.
         options.Schema.For<Episode>().Index(e => e.PatientId).Index(e => e.ClinicId);
+        // Async: see EpisodeTimelineProjection for why.
+        options.Projections.Add<EpisodeTimelineProjection>(ProjectionLifecycle.Async);
         return options;
     }
 }

@@ -1,0 +1,53 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using RehabLedger.Common;
+
+namespace RehabLedger.Episodes;
+
+/// <summary>One thing that happened to an episode, with both of its times.</summary>
+public sealed record TimelineEntry(
+    long Version,
+    string EventType,
+    string Summary,
+    DateOnly? EffectiveOn,
+    DateTimeOffset RecordedAt,
+    ActorRef? By,
+    string? CorrelationId);
+
+/// <summary>What happened to an episode, in recording order: when it took effect and when the record learned it.</summary>
+public sealed class EpisodeTimeline
+{
+    public Guid Id { get; set; }
+    public List<TimelineEntry> Entries { get; set; } = [];
+}
+
+/// <summary>
+/// Async: the recorded time is stamped by PostgreSQL when the events are committed, so only a projection that
+/// reads committed events sees it; the async daemon (HotCold: one leader across nodes) runs it a moment later.
+/// </summary>
+public sealed partial class EpisodeTimelineProjection : SingleStreamProjection<EpisodeTimeline, Guid>
+{
+    public override EpisodeTimeline Evolve(EpisodeTimeline? timeline, Guid id, IEvent e)
+    {
+        timeline ??= new EpisodeTimeline { Id = id };
+        var (summary, effectiveOn, by) = Describe(e.Data);
+        timeline.Entries.Add(new TimelineEntry(e.Version, e.EventTypeName, summary, effectiveOn, e.Timestamp, by, e.CorrelationId));
+        return timeline;
+    }
+
+    internal static (string Summary, DateOnly? EffectiveOn, ActorRef? By) Describe(object data) => data switch
+    {
+        EpisodeOpened e => ($"Episode opened for {e.Condition.Icd10Code} {e.Condition.Description}", e.EffectiveOn, e.By),
+        AssessmentRecorded e => ($"{e.Kind} assessment by {e.AssessorName}: {DescribeMeasures(e)}", e.EffectiveOn, e.By),
+        EpisodeDischarged e => ($"Discharged: {e.Reason}", e.EffectiveOn, e.By),
+        _ => (data.GetType().Name, null, null),
+    };
+
+    private static string DescribeMeasures(AssessmentRecorded e)
+    {
+        var parts = e.Measures.Select(m => $"{m.Code} {m.Value}").ToList();
+        if (e.RangeOfMotion.Count > 0) parts.Add($"{e.RangeOfMotion.Count} range-of-motion entries");
+        if (e.MuscleTests.Count > 0) parts.Add($"{e.MuscleTests.Count} muscle tests");
+        return parts.Count == 0 ? "findings only" : string.Join(", ", parts);
+    }
+}
