@@ -25,7 +25,7 @@ public sealed record Assessment(
 /// Holds facts only; baselines, changes and verdicts are derived when read (see MeasureTrend),
 /// so a change of rule never needs a rebuild.
 /// </summary>
-public sealed class Episode
+public sealed partial class Episode
 {
     public Guid Id { get; set; }
     public long Version { get; set; }

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using JasperFx.Events;
+using RehabLedger.Programs;
+
+namespace RehabLedger.Episodes;
+
+// The program part of the episode aggregate: every recorded change, from which the program is folded.
+public sealed partial class Episode
+{
+    /// <summary>Every program change in recording order, including those later entered in error.</summary>
+    public List<ProgramChange> ProgramChanges { get; set; } = [];
+
+    /// <summary>The program as it stands now (all exercises, ended ones included).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ProgramExercise> Program => ProgramFold.Exercises(ProgramChanges);
+
+    public ProgramExercise? FindExercise(Guid exerciseId) => Program.FirstOrDefault(x => x.Id == exerciseId);
+
+    /// <summary>Whether an exercise id was ever used in this episode, even by a change later entered in error.</summary>
+    public bool ExerciseIdUsed(Guid exerciseId) =>
+        ProgramChanges.Any(c => c.ExerciseId == exerciseId || c.ReplacementExerciseId == exerciseId);
+
+    public void Apply(IEvent<ExercisePrescribed> e) => ProgramChanges.Add(ProgramChange.From(e.Data, e.Version));
+
+    public void Apply(IEvent<ExerciseDosageAdjusted> e) => ProgramChanges.Add(ProgramChange.From(e.Data, e.Version));
+
+    public void Apply(IEvent<ExerciseSubstituted> e) => ProgramChanges.Add(ProgramChange.From(e.Data, e.Version));
+
+    public void Apply(IEvent<ExerciseDiscontinued> e) => ProgramChanges.Add(ProgramChange.From(e.Data, e.Version));
+}
