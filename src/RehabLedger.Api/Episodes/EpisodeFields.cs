@@ -20,6 +20,13 @@ public sealed class EpisodePayloadType : ObjectGraphType<EpisodePayload>
 
 public static class EpisodeFields
 {
+    /// <summary>Runs a command that changes an episode and answers with the episode and its new version.</summary>
+    public static async Task<EpisodePayload> SendForEpisode(this IResolveFieldContext context, IActorCommand command)
+    {
+        var episode = await context.Send<Episode>(command);
+        return new EpisodePayload(episode, episode.Version);
+    }
+
     public static void AddEpisodeQueries(this ObjectGraphType query) =>
         query.Field<EpisodeType>("episode")
             .Argument<NonNullGraphType<IdGraphType>>("id")

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using RehabLedger.Common;
+using RehabLedger.Programs;
 
 namespace RehabLedger.Episodes;
 
@@ -27,6 +28,18 @@ public sealed class EpisodeTimeline
 /// </summary>
 public sealed partial class EpisodeTimelineProjection : SingleStreamProjection<EpisodeTimeline, Guid>
 {
+    public EpisodeTimelineProjection()
+    {
+        // Only episode streams have a timeline: patient, clinic and therapist streams are left out.
+        IncludeType<EpisodeOpened>();
+        IncludeType<AssessmentRecorded>();
+        IncludeType<EpisodeDischarged>();
+        IncludeType<ExercisePrescribed>();
+        IncludeType<ExerciseDosageAdjusted>();
+        IncludeType<ExerciseSubstituted>();
+        IncludeType<ExerciseDiscontinued>();
+    }
+
     public override EpisodeTimeline Evolve(EpisodeTimeline? timeline, Guid id, IEvent e)
     {
         timeline ??= new EpisodeTimeline { Id = id };
@@ -40,6 +53,10 @@ public sealed partial class EpisodeTimelineProjection : SingleStreamProjection<E
         EpisodeOpened e => ($"Episode opened for {e.Condition.Icd10Code} {e.Condition.Description}", e.EffectiveOn, e.By),
         AssessmentRecorded e => ($"{e.Kind} assessment by {e.AssessorName}: {DescribeMeasures(e)}", e.EffectiveOn, e.By),
         EpisodeDischarged e => ($"Discharged: {e.Reason}", e.EffectiveOn, e.By),
+        ExercisePrescribed e => ($"Prescribed {e.Name}", e.EffectiveOn, e.By),
+        ExerciseDosageAdjusted e => ($"{e.Kind} of {e.ExerciseId}: {string.Join(", ", DosageRules.Differences(e.From, e.To).Select(c => $"{c.Parameter} {c.From} -> {c.To}"))}; {e.Reason}", e.EffectiveOn, e.By),
+        ExerciseSubstituted e => ($"Substituted {e.ExerciseId} with {e.Name}: {e.Reason}", e.EffectiveOn, e.By),
+        ExerciseDiscontinued e => ($"Discontinued {e.ExerciseId}: {e.Reason}", e.EffectiveOn, e.By),
         _ => (data.GetType().Name, null, null),
     };
 

@@ -4,6 +4,7 @@ using Marten;
 using RehabLedger.Clinics;
 using RehabLedger.Episodes;
 using RehabLedger.Patients;
+using RehabLedger.Programs;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -39,6 +40,7 @@ public static class EventStoreSetup
                 options.ConfigureClinics();
                 options.ConfigurePatients();
                 options.ConfigureEpisodes();
+                options.ConfigurePrograms();
             })
             .UseLightweightSessions()
             // HotCold: one daemon leader elected through a PostgreSQL advisory lock, so the same

@@ -1,0 +1,53 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace RehabLedger.Programs;
+
+/// <summary>
+/// The exercise program of one episode: every exercise with its current dosage, since when, and the last
+/// change with who made it and why. <see cref="ProgramVersion"/> counts the recorded program changes.
+/// </summary>
+public sealed class CurrentProgram
+{
+    public Guid Id { get; set; }
+    public long ProgramVersion { get; set; }
+    public List<ProgramChange> Changes { get; set; } = [];
+    public List<ProgramExercise> Exercises { get; set; } = [];
+
+    internal void Record(ProgramChange change)
+    {
+        Changes.Add(change);
+        ProgramVersion++;
+        Exercises = ProgramFold.Exercises(Changes).ToList();
+    }
+}
+
+/// <summary>
+/// Inline: a program mutation answers with the program including its own change, and clinicians acting on
+/// the program must never see a stale one. The fold is the same pure function the decisions use.
+/// </summary>
+public sealed partial class CurrentProgramProjection : SingleStreamProjection<CurrentProgram, Guid>
+{
+    public CurrentProgramProjection()
+    {
+        IncludeType<ExercisePrescribed>();
+        IncludeType<ExerciseDosageAdjusted>();
+        IncludeType<ExerciseSubstituted>();
+        IncludeType<ExerciseDiscontinued>();
+    }
+
+    public override CurrentProgram Evolve(CurrentProgram? program, Guid id, IEvent e)
+    {
+        program ??= new CurrentProgram { Id = id };
+        var change = e.Data switch
+        {
+            ExercisePrescribed x => ProgramChange.From(x, e.Version),
+            ExerciseDosageAdjusted x => ProgramChange.From(x, e.Version),
+            ExerciseSubstituted x => ProgramChange.From(x, e.Version),
+            ExerciseDiscontinued x => ProgramChange.From(x, e.Version),
+            _ => null,
+        };
+        if (change is not null) program.Record(change);
+        return program;
+    }
+}

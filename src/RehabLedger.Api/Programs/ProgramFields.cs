@@ -1,0 +1,63 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using RehabLedger.Episodes;
+using RehabLedger.GraphQL;
+
+namespace RehabLedger.Programs;
+
+public static class ProgramFields
+{
+    public static void AddProgramFields(this EpisodeType type) =>
+        type.Field<NonNullGraphType<CurrentProgramType>>("currentProgram")
+            .Description("The exercise program as it stands now.")
+            .ResolveAsync(async c => await c.Query().LoadAsync<CurrentProgram>(c.Source.Id, c.CancellationToken)
+                                     ?? new CurrentProgram { Id = c.Source.Id });
+
+    public static void AddProgramMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("prescribeExercise")
+            .Description("Adds an exercise with its dosage to the episode's program.")
+            .Argument<NonNullGraphType<PrescribeExerciseInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<PrescribeExerciseInput>("input");
+                var x = input.Exercise;
+                return await c.SendForEpisode(new PrescribeExercise(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(x.Id),
+                    Guid.CreateVersion7(), x.Name, x.CatalogCode, x.Category, x.Dosage, x.Instructions, x.Precautions, input.Reason,
+                    input.EffectiveOn, c.Actor()));
+            });
+
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("adjustDosage")
+            .Description("Progresses, regresses or modifies an active exercise's dosage, with a reason.")
+            .Argument<NonNullGraphType<AdjustDosageInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<AdjustDosageInput>("input");
+                return await c.SendForEpisode(new AdjustDosage(input.EpisodeId, input.ExpectedVersion, input.ExerciseId, Guid.CreateVersion7(),
+                    input.Kind, input.Dosage, input.Reason, input.EffectiveOn, c.Actor()));
+            });
+
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("substituteExercise")
+            .Description("Replaces an active exercise with another, with a reason.")
+            .Argument<NonNullGraphType<SubstituteExerciseInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<SubstituteExerciseInput>("input");
+                var x = input.Replacement;
+                return await c.SendForEpisode(new SubstituteExercise(input.EpisodeId, input.ExpectedVersion, input.ExerciseId,
+                    Guid.CreateVersion7(), RequestContext.NewId(x.Id), x.Name, x.CatalogCode, x.Category, x.Dosage, x.Instructions,
+                    x.Precautions, input.Reason, input.EffectiveOn, c.Actor()));
+            });
+
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("discontinueExercise")
+            .Description("Ends an active exercise, with a reason.")
+            .Argument<NonNullGraphType<DiscontinueExerciseInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<DiscontinueExerciseInput>("input");
+                return await c.SendForEpisode(new DiscontinueExercise(input.EpisodeId, input.ExpectedVersion, input.ExerciseId,
+                    Guid.CreateVersion7(), input.Reason, input.EffectiveOn, c.Actor()));
+            });
+    }
+}
