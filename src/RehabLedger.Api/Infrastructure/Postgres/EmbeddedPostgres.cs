@@ -1,6 +1,9 @@
+using System.Buffers.Text;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -9,7 +12,8 @@ namespace RehabLedger.Infrastructure.Postgres;
 /// <summary>
 /// A PostgreSQL server on this machine, run from the installed server binaries on a data folder that is kept
 /// between runs, so the service works with no database set up and its records survive a restart. Reuses a
-/// server already running on that folder (a killed service leaves its PostgreSQL running).
+/// server already running on that folder (a killed service leaves its PostgreSQL running). TCP connections need
+/// the <c>postgres</c> superuser's password, kept in <see cref="PostgresCredentials"/> beside the data folder.
 /// </summary>
 public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
 {
@@ -20,6 +24,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
     private readonly TimeSpan _startRetryWindow;
     private readonly ILogger _logger;
     private int _stopped;
+    // Null only for a data folder created before passwords were set, which still trusts every local connection.
+    private string? _password;
 
     private EmbeddedPostgres(PostgresBinaries binaries, string dataDirectory, TimeSpan startRetryWindow, ILogger logger)
     {
@@ -29,7 +35,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
         _logger = logger;
     }
 
-    /// <summary>Npgsql connection string to the service's database, as the <c>postgres</c> superuser over 127.0.0.1.</summary>
+    /// <summary>
+    /// Npgsql connection string to the service's database, as the <c>postgres</c> superuser over 127.0.0.1, with the
+    /// password from <see cref="CredentialsFile"/> (none for an old trust-authentication folder). Never log it.
+    /// </summary>
     public string ConnectionString { get; private set; } = "";
 
     public string DataDirectory { get; }
@@ -42,6 +51,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
     internal PostgresBinaries Binaries { get; }
 
     internal string LogFile => Path.Combine(DataDirectory, "postgresql.log");
+
+    internal string CredentialsFile => PostgresCredentials.FileFor(DataDirectory);
 
     private string PidFile => Path.Combine(DataDirectory, "postmaster.pid");
 
@@ -75,7 +86,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
         {
             throw server.Failure($"The PostgreSQL data folder {server.DataDirectory} is not usable: {e.Message}", inner: e);
         }
-        server.ConnectionString = ConnectionStringFor(server.Port, options.Database);
+        server.ConnectionString = server.ConnectionStringFor(options.Database);
 
         if (server.ReusedRunningServer)
             logger.LogInformation("Reusing the PostgreSQL already running on 127.0.0.1:{Port} for {DataDirectory} ({ElapsedMs} ms)",
@@ -129,25 +140,69 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
 
     private void EnsureInitialized()
     {
-        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION"))) return;
+        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            LoadCredentials();
+            return;
+        }
 
         var clock = Stopwatch.StartNew();
         PrepareEmptyDataDirectory();
-        var initdb = Binaries.Run("initdb", "-D", DataDirectory, "-U", PostgresBinaries.PostgresUser,
-            "--auth=trust", "-E", "UTF8", "--locale=C");
+        _password = PostgresCredentials.NewPassword();
+        // Saved before initdb runs: a folder whose password was lost cannot be used, while a credentials file
+        // without a folder is simply replaced by the next initialization.
+        PostgresCredentials.Write(CredentialsFile, _password);
+        var initdb = RunInitdb(_password);
         if (!initdb.Succeeded) throw Failure("initdb could not create the PostgreSQL data folder.", initdb.ToString());
         WriteServerSettings(FreePort());
-        _logger.LogInformation("Created a new PostgreSQL data folder in {DataDirectory} ({ElapsedMs} ms)", DataDirectory, clock.ElapsedMilliseconds);
+        _logger.LogInformation("Created a new PostgreSQL data folder in {DataDirectory}, its superuser password in {CredentialsFile} ({ElapsedMs} ms)",
+            DataDirectory, CredentialsFile, clock.ElapsedMilliseconds);
+    }
+
+    private CommandResult RunInitdb(string password)
+    {
+        // A file rather than an argument: command lines are visible to every local user (ps) and appear in our errors.
+        var passwordFile = PostgresCredentials.WriteInitdbPasswordFile(DataDirectory, password, Binaries);
+        try
+        {
+            // No trust anywhere: TCP needs the password; the Unix socket, which rehabledger.conf turns off, would need peer.
+            return Binaries.Run("initdb", "-D", DataDirectory, "-U", PostgresBinaries.PostgresUser,
+                "--auth-local=peer", "--auth-host=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--locale=C");
+        }
+        finally
+        {
+            File.Delete(passwordFile);
+        }
+    }
+
+    private void LoadCredentials()
+    {
+        _password = PostgresCredentials.Read(CredentialsFile);
+        if (_password is not null) return;
+        // Left as it is: rewriting pg_hba.conf of a folder nobody asked us to change could lock its owner out.
+        _logger.LogWarning("The PostgreSQL data folder {DataDirectory} has no credentials file {CredentialsFile}: it was created with " +
+            "trust authentication, so any local user can connect to it as the postgres superuser. To get a password-protected " +
+            "folder, stop the service, delete {DataDirectory} (its records are lost) and start again.",
+            DataDirectory, CredentialsFile, DataDirectory);
     }
 
     private void PrepareEmptyDataDirectory()
     {
-        // The postgres user must own the data folder and the folders created for it (e.g. /var/lib/rehabledger).
-        var topmostCreated = DataDirectory;
-        for (var parent = Path.GetDirectoryName(DataDirectory); parent is not null && !Directory.Exists(parent); parent = Path.GetDirectoryName(parent))
-            topmostCreated = parent;
+        var created = FoldersToCreate();
         Directory.CreateDirectory(DataDirectory);
-        Binaries.GiveToPostgresUser(topmostCreated);
+        if (!Binaries.RunsAsPostgresUser) return;
+        // The postgres user must reach its data folder whatever root's umask, but the folders above (e.g.
+        // /var/lib/rehabledger) stay root's: they hold the credentials file, which that user must not replace.
+        foreach (var folder in created.Where(f => f != DataDirectory)) PostgresCredentials.MakeTraversable(folder);
+        Binaries.GiveToPostgresUser(DataDirectory);
+    }
+
+    private List<string> FoldersToCreate()
+    {
+        var folders = new List<string>();
+        for (var folder = DataDirectory; folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+            folders.Add(folder);
+        return folders;
     }
 
     /// <summary>Gets a server running and answering on the data folder; returns whether it was already running.</summary>
@@ -277,12 +332,31 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
             problem = "";
             return true;
         }
+        // Retrying cannot help: only the operator can bring back the right password.
+        catch (NpgsqlException e) when (IsRefusedCredentials(e))
+        {
+            throw CredentialsRefused(e);
+        }
         catch (NpgsqlException e)
         {
             problem = $"no connection to 127.0.0.1:{Port} ({e.Message})";
             return false;
         }
     }
+
+    private bool IsRefusedCredentials(NpgsqlException e) => e is PostgresException server
+        ? server.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification
+        // Asked for a password it does not have, Npgsql gives up before the server can answer 28P01. Should its wording
+        // change, the start is merely retried until ReadyTimeout and then reported with Npgsql's message.
+        : _password is null && e.Message.Contains("password", StringComparison.OrdinalIgnoreCase);
+
+    private EmbeddedPostgresException CredentialsRefused(NpgsqlException e) =>
+        Failure(_password is null
+            ? $"PostgreSQL on 127.0.0.1:{Port} asks for a password, but the credentials file {CredentialsFile} is missing: " +
+              $"restore it, or stop PostgreSQL and delete {DataDirectory} (its records are lost) to start from an empty store."
+            : $"PostgreSQL on 127.0.0.1:{Port} refused the password in {CredentialsFile}, which does not belong to {DataDirectory}: " +
+              $"restore the right file, or stop PostgreSQL and delete both (the records are lost) to start from an empty store.",
+            $"Error: {(e is PostgresException server ? $"{server.SqlState}: {server.MessageText}" : e.Message)}", e);
 
     private void EnsureDatabase(string database)
     {
@@ -385,14 +459,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
 
     private string AdminConnectionString() =>
         // No pooling: these few connections would otherwise idle on as backends for the life of the process.
-        new NpgsqlConnectionStringBuilder(ConnectionStringFor(Port, "postgres")) { Pooling = false, Timeout = 5 }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false, Timeout = 5 }.ConnectionString;
 
-    private static string ConnectionStringFor(int port, string database) =>
+    private string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
-            Port = port,
+            Port = Port,
             Username = PostgresBinaries.PostgresUser,
+            Password = _password,
             Database = database,
         }.ConnectionString;
 
@@ -440,3 +515,100 @@ public class EmbeddedPostgresException(string message, Exception? innerException
 
 /// <summary>This machine cannot run an embedded PostgreSQL: the message says what to install or configure instead.</summary>
 public sealed class EmbeddedPostgresUnavailableException(string message) : EmbeddedPostgresException(message);
+
+/// <summary>
+/// The <c>postgres</c> superuser's password of an embedded data folder. It is kept in a file beside the folder, never
+/// inside it: the postgres OS user owns the data folder and anything in it travels with its copies, while this file
+/// belongs to the user running the service alone (mode 600; as root it stays root's). It is a <c>.pgpass</c> file, so
+/// <c>PGPASSFILE=FILE psql -h 127.0.0.1 -p PORT -U postgres</c> connects too.
+/// </summary>
+internal static class PostgresCredentials
+{
+    internal const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    internal const UnixFileMode TraversableFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>The data folder's path with <c>.credentials</c> appended: <c>/var/lib/rehabledger/postgres.credentials</c>.</summary>
+    internal static string FileFor(string dataDirectory) => Path.TrimEndingDirectorySeparator(dataDirectory) + ".credentials";
+
+    // URL-safe base64 has no ':' or '\', which .pgpass would need escaped.
+    internal static string NewPassword() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    internal static void Write(string path, string password)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        WriteOwnerOnly(temporary,
+            "# The postgres superuser's password of the embedded PostgreSQL beside this file, written by RehabLedger (.pgpass format).\n" +
+            $"127.0.0.1:*:*:{PostgresBinaries.PostgresUser}:{password}\n");
+        // Renamed into place, so a crash never leaves a half-written file.
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>The password, or null when there is no credentials file (a folder created with trust authentication).</summary>
+    internal static string? Read(string path)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("The embedded PostgreSQL relies on Unix file modes.");
+        if (!File.Exists(path)) return null;
+        // Whoever can write the folder above could otherwise point us at another file, or hand us a password others know.
+        if (new FileInfo(path).LinkTarget is not null) throw Refused(path, "it is a symbolic link");
+        using var handle = File.OpenHandle(path);
+        if ((File.GetUnixFileMode(handle) & GroupOrOther) != 0)
+            throw Refused(path, $"users other than its owner may use it (restrict it with `chmod 600 {path}`)");
+        using var reader = new StreamReader(new FileStream(handle, FileAccess.Read));
+        return PasswordIn(reader.ReadToEnd()) ?? throw Refused(path, "it holds no line 127.0.0.1:*:*:postgres:PASSWORD");
+    }
+
+    /// <summary>
+    /// The file initdb reads the password from (<c>--pwfile</c>), beside the data folder because initdb wants that
+    /// folder empty. The caller deletes it as soon as initdb is done.
+    /// </summary>
+    internal static string WriteInitdbPasswordFile(string dataDirectory, string password, PostgresBinaries binaries)
+    {
+        var path = Path.TrimEndingDirectorySeparator(dataDirectory) + ".initdb-password";
+        File.Delete(path); // left behind by a start killed while initdb ran
+        WriteOwnerOnly(path, password + "\n");
+        // As root, initdb runs as the postgres user, who must read it; its mode still keeps everyone else out.
+        binaries.GiveToPostgresUser(path);
+        return path;
+    }
+
+    /// <summary>As root, the folders created above the data folder stay root's but must let the postgres user through.</summary>
+    internal static void MakeTraversable(string folder)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        File.SetUnixFileMode(folder, TraversableFolder);
+    }
+
+    private static void WriteOwnerOnly(string path, string text)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("The embedded PostgreSQL relies on Unix file modes.");
+        // Created owner-only and new (never an existing file or link), so at no moment can anyone else read it.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly };
+        using (var stream = new FileStream(path, options))
+        {
+            stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            // A data folder whose password was lost in a power cut cannot be opened again.
+            stream.Flush(flushToDisk: true);
+        }
+        // Exactly 600 whatever the umask took away.
+        File.SetUnixFileMode(path, OwnerOnly);
+    }
+
+    // .pgpass: host:port:database:user:password, '#' starts a comment, '\' escapes ':' and '\'.
+    private static string? PasswordIn(string text) =>
+        text.Split('\n')
+            .Select(line => line.TrimEnd('\r'))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split(':', 5))
+            .Where(fields => fields.Length == 5)
+            .Select(fields => Regex.Replace(fields[4], @"\\(.)", "$1"))
+            .FirstOrDefault();
+
+    // The message names the file, never what it holds.
+    private static EmbeddedPostgresException Refused(string path, string reason) =>
+        new($"The credentials file {path} of the embedded PostgreSQL is not used: {reason}.");
+}

@@ -17,6 +17,8 @@ public sealed class EmbeddedPostgresOptions
     /// <item>otherwise <c>$XDG_DATA_HOME/rehabledger/postgres</c>, or <c>~/.local/share/rehabledger/postgres</c>
     /// when <c>XDG_DATA_HOME</c> is not set.</item>
     /// </list>
+    /// The <c>postgres</c> superuser's password is kept beside the folder, in <c>&lt;folder&gt;.credentials</c>
+    /// (mode 600, owned by the user running the service).
     /// </summary>
     public string? DataDirectory { get; set; }
 

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -9,11 +11,14 @@ using Xunit.Abstractions;
 
 namespace RehabLedger.Tests.Infrastructure.Postgres;
 
+// Unix file modes are part of what is tested; the embedded server needs a Unix machine anyway.
+[UnsupportedOSPlatform("windows")]
 public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) : IDisposable
 {
     // Under /tmp rather than $TMPDIR: the postgres user, who runs the server when the tests run as root, must enter it.
     private readonly string _root = Path.Combine("/tmp", $"rehabledger-tests-{Guid.NewGuid():N}");
     private readonly List<string> _dataDirectories = [];
+    private readonly ConcurrentQueue<string> _logged = new();
 
     [Fact]
     public void a_fresh_data_folder_is_initialized_and_answers_queries()
@@ -142,6 +147,126 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
         File.Exists(PidFile(postgres)).ShouldBeFalse();
     }
 
+    [Fact]
+    public void a_new_data_folder_refuses_tcp_connections_without_its_password()
+    {
+        using var postgres = Start(out _);
+        var password = PasswordOf(postgres);
+
+        // Npgsql gives up itself once the server asks for SCRAM and it has no password to answer with.
+        var none = Should.Throw<NpgsqlException>(() => Connect(postgres, password: null));
+        none.ShouldNotBeOfType<PostgresException>();
+        none.Message.ShouldContain("SCRAM-SHA-256");
+        var wrong = Should.Throw<PostgresException>(() => Connect(postgres, password: "not-" + password));
+        wrong.SqlState.ShouldBe(PostgresErrorCodes.InvalidPassword);
+
+        postgres.ConnectionString.ShouldContain($"Password={password}");
+        Scalar<int>(postgres, "select 1").ShouldBe(1);
+    }
+
+    [Fact]
+    public void the_password_lives_beside_the_data_folder_readable_by_the_service_user_only()
+    {
+        using var postgres = Start(out _);
+
+        postgres.CredentialsFile.ShouldBe(postgres.DataDirectory + ".credentials");
+        File.GetUnixFileMode(postgres.CredentialsFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Run("stat", "-c", "%U", postgres.CredentialsFile).ShouldBe(Environment.UserName);
+        PasswordOf(postgres).Length.ShouldBeGreaterThanOrEqualTo(43); // 32 random bytes in URL-safe base64
+        // Nothing else is left beside the data folder: the password file handed to initdb is gone.
+        Directory.GetFileSystemEntries(_root).Order().ShouldBe([postgres.DataDirectory, postgres.CredentialsFile]);
+    }
+
+    [Fact]
+    public void each_new_data_folder_gets_its_own_password()
+    {
+        using var first = Start(out _);
+        using var second = Start(out _);
+
+        PasswordOf(first).ShouldNotBe(PasswordOf(second));
+    }
+
+    [Fact]
+    public void neither_the_logs_nor_the_errors_show_the_password()
+    {
+        var first = Start(out var options);
+        var password = PasswordOf(first);
+        first.Stop();
+        File.AppendAllText(Path.Combine(first.DataDirectory, "postgresql.auto.conf"), "shared_buffers = 'plenty'\n");
+        var noRetry = new EmbeddedPostgresOptions { DataDirectory = options.DataDirectory, StartRetryWindow = TimeSpan.Zero };
+
+        var error = Should.Throw<EmbeddedPostgresException>(() => EmbeddedPostgres.Start(noRetry, Logger()));
+
+        error.ToString().ShouldNotContain(password);
+        File.ReadAllText(first.LogFile).ShouldNotContain(password);
+        _logged.ShouldNotBeEmpty();
+        _logged.ShouldAllBe(message => !message.Contains(password));
+    }
+
+    [Fact]
+    public void a_password_that_does_not_match_is_reported_at_once_without_showing_it()
+    {
+        var first = Start(out var options);
+        first.Stop();
+        var wrongPassword = PostgresCredentials.NewPassword();
+        PostgresCredentials.Write(first.CredentialsFile, wrongPassword);
+
+        var error = Should.Throw<EmbeddedPostgresException>(() => EmbeddedPostgres.Start(options, Logger()));
+
+        error.Message.ShouldContain($"refused the password in {first.CredentialsFile}");
+        error.Message.ShouldContain(PostgresErrorCodes.InvalidPassword);
+        error.ToString().ShouldNotContain(wrongPassword);
+        _logged.ShouldAllBe(message => !message.Contains(wrongPassword));
+    }
+
+    [Fact]
+    public void a_missing_credentials_file_of_a_password_protected_folder_is_reported_at_once()
+    {
+        var first = Start(out var options);
+        first.Stop();
+        File.Delete(first.CredentialsFile);
+
+        var error = Should.Throw<EmbeddedPostgresException>(() => EmbeddedPostgres.Start(options, Logger()));
+
+        error.Message.ShouldContain($"asks for a password, but the credentials file {first.CredentialsFile} is missing");
+    }
+
+    [Fact]
+    public void a_credentials_file_others_may_read_is_refused()
+    {
+        var first = Start(out var options);
+        first.Stop();
+        File.SetUnixFileMode(first.CredentialsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var error = Should.Throw<EmbeddedPostgresException>(() => EmbeddedPostgres.Start(options, Logger()));
+
+        error.Message.ShouldContain($"chmod 600 {first.CredentialsFile}");
+    }
+
+    [Fact]
+    public void a_folder_created_with_trust_authentication_still_starts_and_is_left_as_it_is()
+    {
+        var options = CreateTrustAuthenticationFolder(out var binaries);
+        var hbaFile = Path.Combine(options.DataDirectory!, "pg_hba.conf");
+        var hba = File.ReadAllText(hbaFile);
+
+        using (var first = EmbeddedPostgres.Start(options, Logger()))
+        {
+            Scalar<int>(first, "select 1").ShouldBe(1);
+            first.ConnectionString.ShouldNotContain("Password");
+            using var second = EmbeddedPostgres.Start(options, Logger());
+            second.ReusedRunningServer.ShouldBeTrue();
+            Scalar<int>(second, "select 1").ShouldBe(1);
+        }
+
+        // One warning per start (two starts here), saying what is wrong and how to get out of it.
+        var warnings = _logged.Where(m => m.StartsWith("Warning:") && m.Contains("trust authentication")).ToList();
+        warnings.Count.ShouldBe(2);
+        warnings[0].ShouldContain($"delete {options.DataDirectory}");
+        File.ReadAllText(hbaFile).ShouldBe(hba);
+        File.Exists(PostgresCredentials.FileFor(options.DataDirectory!)).ShouldBeFalse();
+    }
+
     public void Dispose()
     {
         // Whatever a failed test left running on its folders is stopped before the folders go.
@@ -160,7 +285,32 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
         return EmbeddedPostgres.Start(options, Logger());
     }
 
-    private ILogger Logger() => new TestOutputLogger(output);
+    /// <summary>A data folder as RehabLedger created them before passwords: initdb with trust authentication, no credentials file.</summary>
+    private EmbeddedPostgresOptions CreateTrustAuthenticationFolder(out PostgresBinaries binaries)
+    {
+        Directory.CreateDirectory(_root);
+        var dataDirectory = Path.Combine(_root, $"data-{_dataDirectories.Count}");
+        _dataDirectories.Add(dataDirectory);
+        binaries = PostgresBinaries.Find(PostgresBinaries.SearchFolders(null, Environment.GetEnvironmentVariable("PATH")));
+        Directory.CreateDirectory(dataDirectory);
+        binaries.GiveToPostgresUser(dataDirectory);
+        var initdb = binaries.Run("initdb", "-D", dataDirectory, "-U", PostgresBinaries.PostgresUser, "--auth=trust", "-E", "UTF8", "--locale=C");
+        initdb.Succeeded.ShouldBeTrue(initdb.ToString());
+        return new EmbeddedPostgresOptions { DataDirectory = dataDirectory, Database = "rehabledger_test" };
+    }
+
+    private ILogger Logger() => new TestOutputLogger(output, _logged);
+
+    private static string PasswordOf(EmbeddedPostgres postgres) =>
+        PostgresCredentials.Read(postgres.CredentialsFile).ShouldNotBeNull();
+
+    private static string Run(string program, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true })!;
+        var text = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        return text;
+    }
 
     private static string PidFile(EmbeddedPostgres postgres) => Path.Combine(postgres.DataDirectory, "postmaster.pid");
 
@@ -198,7 +348,14 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
         return connection;
     }
 
-    private sealed class TestOutputLogger(ITestOutputHelper output) : ILogger
+    private static void Connect(EmbeddedPostgres postgres, string? password)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { Pooling = false, Password = password };
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        connection.Open();
+    }
+
+    private sealed class TestOutputLogger(ITestOutputHelper output, ConcurrentQueue<string> logged) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
@@ -206,9 +363,11 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            var message = $"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : "\n" + exception)}";
+            logged.Enqueue(message);
             try
             {
-                output.WriteLine($"{logLevel}: {formatter(state, exception)}");
+                output.WriteLine(message);
             }
             catch (InvalidOperationException)
             {
@@ -258,6 +417,10 @@ public sealed class when_looking_for_postgres_binaries
 
 public sealed class when_choosing_the_data_folder
 {
+    [Fact]
+    public void the_credentials_file_is_beside_the_data_folder_not_inside_it() =>
+        PostgresCredentials.FileFor("/var/lib/rehabledger/postgres/").ShouldBe("/var/lib/rehabledger/postgres.credentials");
+
     [Fact]
     public void rehabledger_home_holds_it_even_for_root() =>
         EmbeddedPostgresOptions.DefaultDataDirectory(runningAsRoot: true, Variables(("REHABLEDGER_HOME", "/srv/rehabledger")))
