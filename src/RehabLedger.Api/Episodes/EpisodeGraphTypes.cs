@@ -104,11 +104,11 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
         Field(x => x.DischargedOn, nullable: true);
         Field(x => x.DischargeReason, nullable: true);
         Field<NonNullGraphType<PatientType>>("patient")
-            .ResolveAsync(async c => await c.Query().LoadAsync<Patient>(c.Source.PatientId, c.CancellationToken));
+            .Resolve(c => c.Batch().Load<Patient>(c.Source.PatientId, p => p.Id));
         Field<NonNullGraphType<ClinicType>>("clinic")
-            .ResolveAsync(async c => await c.Query().LoadAsync<Clinic>(c.Source.ClinicId, c.CancellationToken));
+            .Resolve(c => c.Batch().Load<Clinic>(c.Source.ClinicId, x => x.Id));
         Field<NonNullGraphType<TherapistType>>("therapist").Description("The assigned therapist.")
-            .ResolveAsync(async c => await c.Query().LoadAsync<Therapist>(c.Source.TherapistId, c.CancellationToken));
+            .Resolve(c => c.Batch().Load<Therapist>(c.Source.TherapistId, t => t.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments")
             .Description("Ordered by effective date, ties in recording order.")
             .Resolve(c => c.Source.Assessments.OrderBy(a => a.EffectiveOn).ToList());

@@ -9,6 +9,7 @@ public static class GraphQLSetup
     public static IServiceCollection AddRehabLedgerGraphQL(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddScoped<DocumentBatchLoader>();
         services.AddGraphQL(b => b
             .AddSchema<RehabLedgerSchema>()
             .AddSystemTextJson()

@@ -23,7 +23,7 @@ public sealed class PatientType : ObjectGraphType<Patient>
         Field(x => x.MedicalRecordNumber, nullable: true);
         Field(x => x.RegisteredAt);
         Field<NonNullGraphType<ClinicType>>("clinic")
-            .ResolveAsync(async c => await c.Query().LoadAsync<Clinic>(c.Source.ClinicId, c.CancellationToken));
+            .Resolve(c => c.Batch().Load<Clinic>(c.Source.ClinicId, x => x.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EpisodeType>>>>("episodes")
             .Description("The patient's episodes of care, most recent start first.")
             .ResolveAsync(async c => await c.Query().Query<Episode>()

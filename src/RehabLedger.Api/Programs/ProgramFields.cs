@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Marten;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 
@@ -11,8 +10,8 @@ public static class ProgramFields
     public static void AddProgramFields(this EpisodeType type) =>
         type.Field<NonNullGraphType<CurrentProgramType>>("currentProgram")
             .Description("The exercise program as it stands now.")
-            .ResolveAsync(async c => await c.Query().LoadAsync<CurrentProgram>(c.Source.Id, c.CancellationToken)
-                                     ?? new CurrentProgram { Id = c.Source.Id });
+            .Resolve(c => c.Batch().Load<CurrentProgram>(c.Source.Id, p => p.Id)
+                .Then(program => program ?? new CurrentProgram { Id = c.Source.Id }));
 
     public static void AddProgramMutations(this ObjectGraphType mutation)
     {
