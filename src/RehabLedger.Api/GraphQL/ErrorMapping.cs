@@ -17,7 +17,8 @@ public static class ErrorMapping
 
     public static void Handle(UnhandledExceptionContext context)
     {
-        var services = context.Context?.RequestServices;
+        // The execution options exist even when execution failed before its context was built.
+        var services = context.Context?.RequestServices ?? context.ExecutionOptions.RequestServices;
         var correlationId = CorrelationIdMiddleware.Of(services?.GetService<IHttpContextAccessor>()?.HttpContext);
         context.Exception = ToExecutionError(context.OriginalException, correlationId, out var unexpected);
         if (unexpected)

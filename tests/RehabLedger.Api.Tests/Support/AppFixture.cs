@@ -55,10 +55,15 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        if (UsesEmbeddedPostgres && Directory.Exists(_dataDirectory))
+        if (!UsesEmbeddedPostgres) return;
+        try
         {
-            try { Directory.Delete(_dataDirectory, recursive: true); }
-            catch (IOException) { /* a postgres-owned file still closing: the temp folder is cleaned by the OS */ }
+            if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+            File.Delete(_dataDirectory + ".credentials");
+        }
+        catch (IOException)
+        {
+            // A postgres-owned file still closing: the temp folder is cleaned by the OS.
         }
     }
 }
