@@ -20,6 +20,11 @@ public sealed class EpisodeTimeline
 {
     public Guid Id { get; set; }
     public List<TimelineEntry> Entries { get; set; } = [];
+
+    /// <summary>Exercise names by id, so later entries can name the exercise they change.</summary>
+    public Dictionary<Guid, string> ExerciseNames { get; set; } = [];
+
+    internal string NameOf(Guid exerciseId) => ExerciseNames.GetValueOrDefault(exerciseId, exerciseId.ToString());
 }
 
 /// <summary>
@@ -43,22 +48,35 @@ public sealed partial class EpisodeTimelineProjection : SingleStreamProjection<E
     public override EpisodeTimeline Evolve(EpisodeTimeline? timeline, Guid id, IEvent e)
     {
         timeline ??= new EpisodeTimeline { Id = id };
-        var (summary, effectiveOn, by) = Describe(e.Data);
+        Remember(timeline, e.Data);
+        var (summary, effectiveOn, by) = Describe(timeline, e.Data);
         timeline.Entries.Add(new TimelineEntry(e.Version, e.EventTypeName, summary, effectiveOn, e.Timestamp, by, e.CorrelationId));
         return timeline;
     }
 
-    internal static (string Summary, DateOnly? EffectiveOn, ActorRef? By) Describe(object data) => data switch
+    private static void Remember(EpisodeTimeline timeline, object data)
+    {
+        switch (data)
+        {
+            case ExercisePrescribed e: timeline.ExerciseNames[e.ExerciseId] = e.Name; break;
+            case ExerciseSubstituted e: timeline.ExerciseNames[e.ReplacementExerciseId] = e.Name; break;
+        }
+    }
+
+    internal static (string Summary, DateOnly? EffectiveOn, ActorRef? By) Describe(EpisodeTimeline t, object data) => data switch
     {
         EpisodeOpened e => ($"Episode opened for {e.Condition.Icd10Code} {e.Condition.Description}", e.EffectiveOn, e.By),
         AssessmentRecorded e => ($"{e.Kind} assessment by {e.AssessorName}: {DescribeMeasures(e)}", e.EffectiveOn, e.By),
         EpisodeDischarged e => ($"Discharged: {e.Reason}", e.EffectiveOn, e.By),
         ExercisePrescribed e => ($"Prescribed {e.Name}", e.EffectiveOn, e.By),
-        ExerciseDosageAdjusted e => ($"{e.Kind} of {e.ExerciseId}: {string.Join(", ", DosageRules.Differences(e.From, e.To).Select(c => $"{c.Parameter} {c.From} -> {c.To}"))}; {e.Reason}", e.EffectiveOn, e.By),
-        ExerciseSubstituted e => ($"Substituted {e.ExerciseId} with {e.Name}: {e.Reason}", e.EffectiveOn, e.By),
-        ExerciseDiscontinued e => ($"Discontinued {e.ExerciseId}: {e.Reason}", e.EffectiveOn, e.By),
+        ExerciseDosageAdjusted e => ($"{e.Kind} of {t.NameOf(e.ExerciseId)}: {DescribeChanges(e)}; {e.Reason}", e.EffectiveOn, e.By),
+        ExerciseSubstituted e => ($"Substituted {t.NameOf(e.ExerciseId)} with {e.Name}: {e.Reason}", e.EffectiveOn, e.By),
+        ExerciseDiscontinued e => ($"Discontinued {t.NameOf(e.ExerciseId)}: {e.Reason}", e.EffectiveOn, e.By),
         _ => (data.GetType().Name, null, null),
     };
+
+    private static string DescribeChanges(ExerciseDosageAdjusted e) =>
+        string.Join(", ", DosageRules.Differences(e.From, e.To).Select(c => $"{c.Parameter} {c.From ?? "none"} -> {c.To ?? "none"}"));
 
     private static string DescribeMeasures(AssessmentRecorded e)
     {

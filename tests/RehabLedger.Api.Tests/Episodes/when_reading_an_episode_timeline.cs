@@ -32,4 +32,25 @@ public sealed class when_reading_an_episode_timeline(AppFixture fixture) : AppSc
         var recordedAt = DateTimeOffset.Parse(assessment["recordedAt"]!.GetValue<string>());
         recordedAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(-5));
     }
+
+    [Fact]
+    public async Task program_changes_name_the_exercise_and_what_changed()
+    {
+        var e = await Host.OpenEpisode(Today.AddDays(-20));
+        var (squat, v) = await Host.PrescribeExercise(e.EpisodeId, e.Version, Today.AddDays(-20));
+        (await GraphQL(ProgramApi.Adjust, new
+        {
+            input = new { episodeId = e.EpisodeId, expectedVersion = v, exerciseId = squat, kind = "PROGRESSION",
+                dosage = ProgramApi.Dosage(repetitions: 15), reason = "Easy at RPE 3", effectiveOn = Today.ToString("yyyy-MM-dd") },
+        })).Ok();
+
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        var timeline = (await GraphQL($$"""{ episode(id: "{{e.EpisodeId}}") { timeline { summary } } }""")).Ok()["episode"]!["timeline"]!.AsArray();
+        timeline.Select(t => t!["summary"]!.GetValue<string>()).ShouldBe([
+            "Episode opened for M17.11 Primary osteoarthritis, right knee",
+            "Prescribed Sit to stand",
+            "Progression of Sit to stand: repetitions 10 -> 15; Easy at RPE 3",
+        ]);
+    }
 }
