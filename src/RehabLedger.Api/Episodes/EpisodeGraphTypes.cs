@@ -5,6 +5,7 @@ using RehabLedger.Clinics;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
+using RehabLedger.PlanOfCare;
 
 namespace RehabLedger.Episodes;
 
@@ -122,6 +123,7 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
             .Resolve(c => EpisodeTrends.RangeOfMotion(c.Source.Assessments));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>>("muscleTests")
             .Resolve(c => EpisodeTrends.MuscleTests(c.Source.Assessments));
+        this.AddPlanOfCareFields();
     }
 }
 

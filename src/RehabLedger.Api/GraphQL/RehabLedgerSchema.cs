@@ -3,6 +3,7 @@ using RehabLedger.Clinics;
 using RehabLedger.Episodes;
 using RehabLedger.Outcomes;
 using RehabLedger.Patients;
+using RehabLedger.PlanOfCare;
 
 namespace RehabLedger.GraphQL;
 
@@ -36,5 +37,6 @@ public sealed class RehabLedgerMutation : ObjectGraphType
         this.AddClinicMutations();
         this.AddPatientMutations();
         this.AddEpisodeMutations();
+        this.AddPlanOfCareMutations();
     }
 }
