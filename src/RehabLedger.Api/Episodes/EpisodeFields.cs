@@ -63,13 +63,17 @@ public static class EpisodeFields
             });
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("dischargeEpisode")
-            .Description("Ends the episode. A discharged episode accepts no further clinical entries.")
+            .Description("Ends the episode, optionally with its discharge assessment. A discharged episode accepts no further clinical entries.")
             .Argument<NonNullGraphType<DischargeEpisodeInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<DischargeEpisodeInput>("input");
+                var assessment = input.Assessment is { } a
+                    ? new DischargeAssessment(RequestContext.NewId(a.Id), a.AssessorId, a.Measures ?? [], a.RangeOfMotion ?? [],
+                        a.MuscleTests ?? [], a.Findings)
+                    : null;
                 var episode = await c.Send<Episode>(
-                    new DischargeEpisode(input.EpisodeId, input.ExpectedVersion, input.EffectiveOn, input.Reason, c.Actor()));
+                    new DischargeEpisode(input.EpisodeId, input.ExpectedVersion, input.EffectiveOn, input.Reason, assessment, c.Actor()));
                 return new EpisodePayload(episode, episode.Version);
             });
     }

@@ -6,6 +6,7 @@ using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
+using RehabLedger.PlanOfCare;
 
 namespace RehabLedger.Episodes;
 
@@ -124,6 +125,7 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>>("muscleTests")
             .Resolve(c => EpisodeTrends.MuscleTests(c.Source.Assessments));
         this.AddProgramFields();
+        this.AddPlanOfCareFields();
     }
 }
 

@@ -125,6 +125,32 @@ public sealed class DischargeEpisodeInput
     public long ExpectedVersion { get; set; }
     public DateOnly EffectiveOn { get; set; }
     public string Reason { get; set; } = "";
+    public DischargeAssessmentInput? Assessment { get; set; }
+}
+
+public sealed class DischargeAssessmentInput
+{
+    public Guid? Id { get; set; }
+    public Guid AssessorId { get; set; }
+    public List<MeasureResult>? Measures { get; set; }
+    public List<RangeOfMotionResult>? RangeOfMotion { get; set; }
+    public List<MuscleTestResult>? MuscleTests { get; set; }
+    public string? Findings { get; set; }
+}
+
+public sealed class DischargeAssessmentInputType : InputObjectGraphType<DischargeAssessmentInput>
+{
+    public DischargeAssessmentInputType()
+    {
+        Name = "DischargeAssessmentInput";
+        Description = "A discharge assessment recorded with the discharge, dated the discharge date; the rules of recordAssessment apply.";
+        Field(x => x.Id, type: typeof(IdGraphType));
+        Field(x => x.AssessorId, type: typeof(NonNullGraphType<IdGraphType>)).Description("A therapist of the episode's clinic.");
+        Field(x => x.Measures, type: typeof(ListGraphType<NonNullGraphType<MeasureResultInputType>>));
+        Field(x => x.RangeOfMotion, type: typeof(ListGraphType<NonNullGraphType<RangeOfMotionInputType>>));
+        Field(x => x.MuscleTests, type: typeof(ListGraphType<NonNullGraphType<MuscleTestInputType>>));
+        Field(x => x.Findings, nullable: true);
+    }
 }
 
 public sealed class DischargeEpisodeInputType : InputObjectGraphType<DischargeEpisodeInput>
@@ -136,5 +162,7 @@ public sealed class DischargeEpisodeInputType : InputObjectGraphType<DischargeEp
         Field(x => x.ExpectedVersion).Description("The episode version you last read; a stale one is refused with CONFLICT.");
         Field(x => x.EffectiveOn);
         Field(x => x.Reason);
+        Field(x => x.Assessment, type: typeof(DischargeAssessmentInputType))
+            .Description("Optional: the discharge assessment, recorded in the same transaction; if it is refused, so is the discharge.");
     }
 }

@@ -32,24 +32,31 @@ public static class RecordAssessmentHandler
     public static (UpdatedAggregate, Events) Handle(RecordAssessment command, Episode? episode, Therapist? assessor, TimeProvider clock) =>
         (new UpdatedAggregate(), [Decide(command, episode, assessor, clock.Today())]);
 
-    public static AssessmentRecorded Decide(RecordAssessment command, Episode? found, Therapist? assessor, DateOnly today)
+    public static AssessmentRecorded Decide(RecordAssessment command, Episode? found, Therapist? assessor, DateOnly today) =>
+        Assess(command, EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion), assessor, today);
+
+    /// <summary>
+    /// Every rule an assessment obeys once its episode is known to be writable, and the event it becomes.
+    /// Pure, so a discharge that carries its discharge assessment applies exactly these rules.
+    /// <paramref name="at"/> is where the assessment sits in the input, for the error's field path.
+    /// </summary>
+    public static AssessmentRecorded Assess(RecordAssessment command, Episode episode, Therapist? assessor, DateOnly today, string at = "input")
     {
-        var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var assessmentId = Validate.Id(command.AssessmentId, "input.id");
+        var assessmentId = Validate.Id(command.AssessmentId, $"{at}.id");
         // A retried request with the same assessment id must not record the assessment twice.
         if (episode.Assessments.Any(a => a.Id == assessmentId))
             throw ClinicalRuleViolation.Conflict($"Assessment {assessmentId} is already recorded on this episode.");
-        if (assessor is null) throw ClinicalRuleViolation.NotFound("therapist", command.AssessorId, "input.assessorId");
-        Validate.That(assessor.ClinicId == episode.ClinicId, "input.assessorId",
+        if (assessor is null) throw ClinicalRuleViolation.NotFound("therapist", command.AssessorId, $"{at}.assessorId");
+        Validate.That(assessor.ClinicId == episode.ClinicId, $"{at}.assessorId",
             $"Therapist {assessor.DisplayName} does not practise at the episode's clinic.");
-        Validate.That(Enum.IsDefined(command.Kind), "input.kind", "input.kind is not a known assessment kind.");
+        Validate.That(Enum.IsDefined(command.Kind), $"{at}.kind", $"{at}.kind is not a known assessment kind.");
         Validate.That(command.Kind != AssessmentKind.Initial || episode.Assessments.All(a => a.Kind != AssessmentKind.Initial),
-            "input.kind", "This episode already has an initial assessment; record a re-assessment instead.");
-        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
+            $"{at}.kind", "This episode already has an initial assessment; record a re-assessment instead.");
+        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, $"{at}.effectiveOn");
 
-        var findings = Validate.Optional(command.Findings, "input.findings", Validate.LongText);
+        var findings = Validate.Optional(command.Findings, $"{at}.findings", Validate.LongText);
         Validate.That(command.Measures.Count + command.RangeOfMotion.Count + command.MuscleTests.Count > 0 || findings is not null,
-            "input", "An assessment must record at least one measure, range of motion, muscle test or finding.");
+            at, "An assessment must record at least one measure, range of motion, muscle test or finding.");
 
         return new AssessmentRecorded(
             episode.Id,
@@ -58,20 +65,20 @@ public static class RecordAssessmentHandler
             command.EffectiveOn,
             assessor.Id,
             assessor.DisplayName,
-            ValidMeasures(command.Measures),
-            ValidRangeOfMotion(command.RangeOfMotion),
-            ValidMuscleTests(command.MuscleTests),
+            ValidMeasures(command.Measures, at),
+            ValidRangeOfMotion(command.RangeOfMotion, at),
+            ValidMuscleTests(command.MuscleTests, at),
             findings,
             command.By);
     }
 
-    private static List<MeasureResult> ValidMeasures(IReadOnlyList<MeasureResult> measures)
+    private static List<MeasureResult> ValidMeasures(IReadOnlyList<MeasureResult> measures, string at)
     {
-        Validate.That(measures.Count <= MaxEntries, "input.measures", $"At most {MaxEntries} measures per assessment.");
+        Validate.That(measures.Count <= MaxEntries, $"{at}.measures", $"At most {MaxEntries} measures per assessment.");
         var seen = new HashSet<string>();
         return measures.Select((m, i) =>
         {
-            var field = $"input.measures[{i}]";
+            var field = $"{at}.measures[{i}]";
             var code = Validate.Required(m.Code, $"{field}.code", 20);
             var measure = OutcomeMeasureCatalog.Find(code);
             Validate.That(measure is { Kind: MeasureKind.Score }, $"{field}.code",
@@ -84,14 +91,14 @@ public static class RecordAssessmentHandler
         }).ToList();
     }
 
-    private static List<RangeOfMotionResult> ValidRangeOfMotion(IReadOnlyList<RangeOfMotionResult> entries)
+    private static List<RangeOfMotionResult> ValidRangeOfMotion(IReadOnlyList<RangeOfMotionResult> entries, string at)
     {
-        Validate.That(entries.Count <= MaxEntries, "input.rangeOfMotion", $"At most {MaxEntries} range-of-motion entries per assessment.");
+        Validate.That(entries.Count <= MaxEntries, $"{at}.rangeOfMotion", $"At most {MaxEntries} range-of-motion entries per assessment.");
         var rom = OutcomeMeasureCatalog.Get(OutcomeMeasureCatalog.Rom);
         var seen = new HashSet<(string, string, BodySide, bool)>();
         return entries.Select((r, i) =>
         {
-            var field = $"input.rangeOfMotion[{i}]";
+            var field = $"{at}.rangeOfMotion[{i}]";
             var joint = Validate.Required(r.Joint, $"{field}.joint", 60).ToLowerInvariant();
             var motion = Validate.Required(r.Motion, $"{field}.motion", 60).ToLowerInvariant();
             Validate.That(Enum.IsDefined(r.Side), $"{field}.side", "side is not a known value.");
@@ -102,14 +109,14 @@ public static class RecordAssessmentHandler
         }).ToList();
     }
 
-    private static List<MuscleTestResult> ValidMuscleTests(IReadOnlyList<MuscleTestResult> entries)
+    private static List<MuscleTestResult> ValidMuscleTests(IReadOnlyList<MuscleTestResult> entries, string at)
     {
-        Validate.That(entries.Count <= MaxEntries, "input.muscleTests", $"At most {MaxEntries} muscle tests per assessment.");
+        Validate.That(entries.Count <= MaxEntries, $"{at}.muscleTests", $"At most {MaxEntries} muscle tests per assessment.");
         var mmt = OutcomeMeasureCatalog.Get(OutcomeMeasureCatalog.Mmt);
         var seen = new HashSet<(string, BodySide)>();
         return entries.Select((t, i) =>
         {
-            var field = $"input.muscleTests[{i}]";
+            var field = $"{at}.muscleTests[{i}]";
             var group = Validate.Required(t.MuscleGroup, $"{field}.muscleGroup", 60).ToLowerInvariant();
             Validate.That(Enum.IsDefined(t.Side), $"{field}.side", "side is not a known value.");
             Validate.That(seen.Add((group, t.Side)), field, $"{group} ({t.Side}) appears more than once in this assessment.");

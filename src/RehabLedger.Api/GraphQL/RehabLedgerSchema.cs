@@ -4,6 +4,7 @@ using RehabLedger.Episodes;
 using RehabLedger.Outcomes;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
+using RehabLedger.PlanOfCare;
 
 namespace RehabLedger.GraphQL;
 
@@ -38,5 +39,6 @@ public sealed class RehabLedgerMutation : ObjectGraphType
         this.AddPatientMutations();
         this.AddEpisodeMutations();
         this.AddProgramMutations();
+        this.AddPlanOfCareMutations();
     }
 }

@@ -13,9 +13,11 @@ public sealed class DischargeEpisodeDecisionTests
     public void discharge_records_date_and_reason()
     {
         var e = Episode();
-        var discharged = DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 2, Today, " Goals met ", ActorRef.DemoSeeder), e, Today);
-        discharged.Reason.ShouldBe("Goals met");
-        discharged.EffectiveOn.ShouldBe(Today);
+        var discharged = DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 2, Today, " Goals met ", null, ActorRef.DemoSeeder), e, null, Today);
+        discharged.Assessment.ShouldBeNull();
+        discharged.Events.ShouldBe([discharged.Discharged]);
+        discharged.Discharged.Reason.ShouldBe("Goals met");
+        discharged.Discharged.EffectiveOn.ShouldBe(Today);
     }
 
     [Fact]
@@ -23,7 +25,7 @@ public sealed class DischargeEpisodeDecisionTests
     {
         var e = Episode();
         e.Apply(new EpisodeDischarged(e.Id, Today, "Goals met", ActorRef.DemoSeeder));
-        Should.Throw<ClinicalRuleViolation>(() => DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 3, Today, "again", ActorRef.DemoSeeder), e, Today))
+        Should.Throw<ClinicalRuleViolation>(() => DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 3, Today, "again", null, ActorRef.DemoSeeder), e, null, Today))
             .Code.ShouldBe(ErrorCodes.EpisodeClosed);
     }
 
@@ -32,7 +34,7 @@ public sealed class DischargeEpisodeDecisionTests
     {
         var e = Episode();
         e.Apply(new AssessmentRecorded(e.Id, Guid.NewGuid(), AssessmentKind.Initial, Today.AddDays(-5), Guid.NewGuid(), "R", [new("LEFS", 40)], [], [], null, ActorRef.DemoSeeder));
-        Should.Throw<ClinicalRuleViolation>(() => DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 2, Today.AddDays(-6), "done", ActorRef.DemoSeeder), e, Today))
+        Should.Throw<ClinicalRuleViolation>(() => DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 2, Today.AddDays(-6), "done", null, ActorRef.DemoSeeder), e, null, Today))
             .Field.ShouldBe("input.effectiveOn");
     }
 
@@ -40,7 +42,7 @@ public sealed class DischargeEpisodeDecisionTests
     public void a_reason_is_required()
     {
         var e = Episode();
-        Should.Throw<ClinicalRuleViolation>(() => DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 2, Today, " ", ActorRef.DemoSeeder), e, Today))
+        Should.Throw<ClinicalRuleViolation>(() => DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 2, Today, " ", null, ActorRef.DemoSeeder), e, null, Today))
             .Field.ShouldBe("input.reason");
     }
 }

@@ -1,0 +1,33 @@
+using GraphQL;
+using GraphQL.Types;
+using RehabLedger.Common;
+using RehabLedger.Episodes;
+using RehabLedger.GraphQL;
+
+namespace RehabLedger.PlanOfCare;
+
+public static class PlanOfCareFields
+{
+    public static void AddPlanOfCareMutations(this ObjectGraphType mutation) =>
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("certifyPlanOfCare")
+            .Description("Records a physician's certification of the plan of care for a period of at most 90 days.")
+            .Argument<NonNullGraphType<CertifyPlanOfCareInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<CertifyPlanOfCareInput>("input");
+                var episode = await c.Send<Episode>(new CertifyPlanOfCare(input.EpisodeId, input.ExpectedVersion,
+                    RequestContext.NewId(input.Id), input.Start, input.End, input.Physician, input.Note, c.Actor()));
+                return new EpisodePayload(episode, episode.Version);
+            });
+
+    public static void AddPlanOfCareFields(this EpisodeType type)
+    {
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CertificationType>>>>("certifications")
+            .Description("Certified plan-of-care periods ordered by start; entries in error are left out.")
+            .Resolve(c => c.Source.Certifications.Where(x => !x.EnteredInError).OrderBy(x => x.Start).ToList());
+        type.Field<NonNullGraphType<CertificationStatusType>>("certificationStatus")
+            .Description("Where the episode stands with its certification today, by the service's clock.")
+            .Resolve(c => CertificationStatus.On(c.Source.Certifications,
+                c.RequestServices!.GetRequiredService<TimeProvider>().Today()));
+    }
+}
