@@ -16,7 +16,11 @@ public sealed record Assessment(
     IReadOnlyList<MeasureResult> Measures,
     IReadOnlyList<RangeOfMotionResult> RangeOfMotion,
     IReadOnlyList<MuscleTestResult> MuscleTests,
-    string? Findings);
+    string? Findings)
+{
+    /// <summary>Set when a correction marked the assessment as entered in error; it then counts nowhere.</summary>
+    public bool EnteredInError { get; set; }
+}
 
 /// <summary>
 /// An episode of care: the aggregate commands decide against, and the document <c>episode(id)</c> reads.

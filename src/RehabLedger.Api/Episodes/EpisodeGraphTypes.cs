@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using RehabLedger.Clinics;
 using RehabLedger.Common;
+using RehabLedger.Goals;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
@@ -126,6 +127,7 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
             .Resolve(c => EpisodeTrends.MuscleTests(c.Source.Assessments));
         this.AddProgramFields();
         this.AddPlanOfCareFields();
+        this.AddGoalsFields();
     }
 }
 

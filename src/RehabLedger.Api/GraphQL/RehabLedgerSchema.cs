@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using RehabLedger.Clinics;
 using RehabLedger.Episodes;
+using RehabLedger.Goals;
 using RehabLedger.Outcomes;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
@@ -40,5 +41,6 @@ public sealed class RehabLedgerMutation : ObjectGraphType
         this.AddEpisodeMutations();
         this.AddProgramMutations();
         this.AddPlanOfCareMutations();
+        this.AddGoalsMutations();
     }
 }

@@ -1,0 +1,59 @@
+using GraphQL;
+using GraphQL.Types;
+using RehabLedger.Common;
+using RehabLedger.Episodes;
+using RehabLedger.GraphQL;
+
+namespace RehabLedger.Goals;
+
+public static class GoalsFields
+{
+    public static void AddGoalsMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("setGoal")
+            .Description("Sets a functional goal, optionally measured by an outcome measure from a baseline toward a target.")
+            .Argument<NonNullGraphType<SetGoalInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<SetGoalInput>("input");
+                return await Send(c, new SetGoal(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
+                    input.Description, input.MeasureCode, input.Baseline, input.Target, input.TargetDate, input.EffectiveOn, c.Actor()));
+            });
+
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("reviseGoal")
+            .Description("Changes a goal's description, target or target date, with a reason.")
+            .Argument<NonNullGraphType<ReviseGoalInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<ReviseGoalInput>("input");
+                return await Send(c, new ReviseGoal(input.EpisodeId, input.ExpectedVersion, input.GoalId,
+                    input.Description, input.Target, input.TargetDate, input.Reason, input.EffectiveOn, c.Actor()));
+            });
+
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("setGoalStatus")
+            .Description("Marks a goal achieved, partly achieved or discontinued, or reopens it, from an effective date.")
+            .Argument<NonNullGraphType<SetGoalStatusInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<SetGoalStatusInput>("input");
+                return await Send(c, new SetGoalStatus(input.EpisodeId, input.ExpectedVersion, input.GoalId,
+                    input.Status, input.Note, input.EffectiveOn, c.Actor()));
+            });
+
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("issueProgressReport")
+            .Description("Issues a progress report with progress toward each active goal and the plan.")
+            .Argument<NonNullGraphType<IssueProgressReportInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<IssueProgressReportInput>("input");
+                return await Send(c, new IssueProgressReport(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
+                    input.GoalSummaries, input.Plan, input.EffectiveOn, c.Actor()));
+            });
+    }
+
+    private static async Task<object?> Send(IResolveFieldContext context, IActorCommand command)
+    {
+        var episode = await context.Send<Episode>(command);
+        return new EpisodePayload(episode, episode.Version);
+    }
+}

@@ -1,0 +1,232 @@
+using GraphQL.Types;
+using RehabLedger.Episodes;
+
+namespace RehabLedger.Goals;
+
+public sealed class GoalStatusType : EnumerationGraphType<GoalStatus>;
+
+public sealed class GoalChangeType : ObjectGraphType<GoalChange>
+{
+    public GoalChangeType()
+    {
+        Name = "GoalChange";
+        Field(x => x.Field).Description("description, target or targetDate.");
+        Field(x => x.From, nullable: true).Description("The value before the revision, as text (dates yyyy-MM-dd).");
+        Field(x => x.To, nullable: true).Description("The value after the revision, as text (dates yyyy-MM-dd).");
+    }
+}
+
+public sealed class GoalRevisionType : ObjectGraphType<GoalRevision>
+{
+    public GoalRevisionType()
+    {
+        Name = "GoalRevision";
+        Field(x => x.EffectiveOn);
+        Field(x => x.Reason);
+        Field(x => x.Changes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalChangeType>>>));
+        Field(x => x.By, type: typeof(NonNullGraphType<ActorType>));
+    }
+}
+
+public sealed class GoalStatusEntryType : ObjectGraphType<GoalStatusEntry>
+{
+    public GoalStatusEntryType()
+    {
+        Name = "GoalStatusEntry";
+        Field(x => x.Status, type: typeof(NonNullGraphType<GoalStatusType>));
+        Field(x => x.Note, nullable: true);
+        Field(x => x.EffectiveOn);
+        Field(x => x.By, type: typeof(NonNullGraphType<ActorType>));
+    }
+}
+
+public sealed class GoalType : ObjectGraphType<GoalEvaluation>
+{
+    public GoalType()
+    {
+        Name = "Goal";
+        Description = "A functional goal, optionally measured by an outcome measure from a baseline toward a target.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Goal.Id);
+        Field<NonNullGraphType<StringGraphType>>("description").Resolve(c => c.Source.Goal.Description);
+        Field<StringGraphType>("measureCode").Resolve(c => c.Source.Goal.MeasureCode);
+        Field<DecimalGraphType>("baseline").Resolve(c => c.Source.Goal.Baseline);
+        Field<IdGraphType>("baselineAssessmentId")
+            .Description("The assessment the baseline was taken from, when it was not entered with the goal.")
+            .Resolve(c => c.Source.Goal.BaselineAssessmentId);
+        Field<DecimalGraphType>("target").Resolve(c => c.Source.Goal.Target);
+        Field<DateOnlyGraphType>("targetDate").Resolve(c => c.Source.Goal.TargetDate);
+        Field<NonNullGraphType<DateOnlyGraphType>>("effectiveOn").Description("When the goal was set.").Resolve(c => c.Source.Goal.EffectiveOn);
+        Field<NonNullGraphType<ActorType>>("by").Description("Who set the goal.").Resolve(c => c.Source.Goal.By);
+        Field(x => x.Status, type: typeof(NonNullGraphType<GoalStatusType>))
+            .Description("The last status set by effective date (ties in recording order), else ACTIVE.");
+        Field(x => x.StatusSince).Description("The effective date of that status, or when the goal was set.");
+        Field(x => x.Latest, nullable: true)
+            .Description("The latest value of the goal's measure by effective date; null without a measure or a recorded value.");
+        Field(x => x.Met, nullable: true).Description("Latest is at or beyond the target in the measure's direction of improvement.");
+        Field(x => x.AttainmentPercent, nullable: true)
+            .Description("(latest - baseline) / (target - baseline) x 100, one decimal, halves away from zero; not capped.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalRevisionType>>>>("revisions")
+            .Description("In the order they took effect.").Resolve(c => c.Source.Goal.Revisions);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalStatusEntryType>>>>("statusHistory")
+            .Description("Every status set, by effective date, ties in recording order.")
+            .Resolve(c => c.Source.Goal.StatusHistory.OrderBy(s => s.EffectiveOn).ToList());
+    }
+}
+
+public sealed class GoalSummaryType : ObjectGraphType<GoalSummary>
+{
+    public GoalSummaryType()
+    {
+        Name = "GoalSummary";
+        Field(x => x.GoalId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Summary).Description("Progress toward the goal, in the clinician's words.");
+    }
+}
+
+public sealed class ProgressReportType : ObjectGraphType<ProgressReport>
+{
+    public ProgressReportType()
+    {
+        Name = "ProgressReport";
+        Description = "A progress report: progress toward each goal and the plan. Not an assessment.";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.EffectiveOn);
+        Field(x => x.GoalSummaries, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalSummaryType>>>));
+        Field(x => x.Plan, nullable: true);
+        Field(x => x.By, type: typeof(NonNullGraphType<ActorType>)).Description("The clinician who wrote it.");
+    }
+}
+
+public static class GoalsEpisodeFields
+{
+    public static void AddGoalsFields(this EpisodeType type)
+    {
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
+            .Description("Goals by effective date, ties in recording order, with status and attainment; entries in error are left out.")
+            .Resolve(c => GoalProgress.Evaluate(c.Source.Goals, c.Source.Assessments));
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressReportType>>>>("progressReports")
+            .Description("By effective date, ties in recording order; entries in error are left out.")
+            .Resolve(c => GoalProgress.Reports(c.Source.ProgressReports));
+    }
+}
+
+public sealed class SetGoalInput
+{
+    public Guid EpisodeId { get; set; }
+    public long ExpectedVersion { get; set; }
+    public Guid? Id { get; set; }
+    public string Description { get; set; } = "";
+    public string? MeasureCode { get; set; }
+    public decimal? Baseline { get; set; }
+    public decimal? Target { get; set; }
+    public DateOnly? TargetDate { get; set; }
+    public DateOnly EffectiveOn { get; set; }
+}
+
+public sealed class SetGoalInputType : InputObjectGraphType<SetGoalInput>
+{
+    public SetGoalInputType()
+    {
+        Name = "SetGoalInput";
+        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.ExpectedVersion).Description("The episode version you last read; a stale one is refused with CONFLICT.");
+        Field(x => x.Id, type: typeof(IdGraphType))
+            .Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of setting the goal twice.");
+        Field(x => x.Description).Description("The functional goal, for example: climb one flight of stairs without a rail.");
+        Field(x => x.MeasureCode, nullable: true).Description("Optional: a score from the outcomeMeasures query that measures the goal.");
+        Field(x => x.Baseline, nullable: true)
+            .Description("Defaults to the latest value of the measure recorded by an assessment on or before effectiveOn.");
+        Field(x => x.Target, nullable: true)
+            .Description("Required with a measure; strictly in the measure's direction of improvement from the baseline.");
+        Field(x => x.TargetDate, nullable: true).Description("On or after effectiveOn.");
+        Field(x => x.EffectiveOn).Description("When the goal was set: within the episode, not in the future.");
+    }
+}
+
+public sealed class ReviseGoalInput
+{
+    public Guid EpisodeId { get; set; }
+    public long ExpectedVersion { get; set; }
+    public Guid GoalId { get; set; }
+    public string? Description { get; set; }
+    public decimal? Target { get; set; }
+    public DateOnly? TargetDate { get; set; }
+    public string Reason { get; set; } = "";
+    public DateOnly EffectiveOn { get; set; }
+}
+
+public sealed class ReviseGoalInputType : InputObjectGraphType<ReviseGoalInput>
+{
+    public ReviseGoalInputType()
+    {
+        Name = "ReviseGoalInput";
+        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.ExpectedVersion).Description("The episode version you last read; a stale one is refused with CONFLICT.");
+        Field(x => x.GoalId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Description, nullable: true).Description("The new description; omit to keep it.");
+        Field(x => x.Target, nullable: true).Description("The new target; omit to keep it. Still strictly toward improvement from the baseline.");
+        Field(x => x.TargetDate, nullable: true).Description("The new target date; omit to keep it.");
+        Field(x => x.Reason).Description("Why the goal changes.");
+        Field(x => x.EffectiveOn).Description("Not before the goal was set or before its last revision.");
+    }
+}
+
+public sealed class SetGoalStatusInput
+{
+    public Guid EpisodeId { get; set; }
+    public long ExpectedVersion { get; set; }
+    public Guid GoalId { get; set; }
+    public GoalStatus Status { get; set; }
+    public string? Note { get; set; }
+    public DateOnly EffectiveOn { get; set; }
+}
+
+public sealed class SetGoalStatusInputType : InputObjectGraphType<SetGoalStatusInput>
+{
+    public SetGoalStatusInputType()
+    {
+        Name = "SetGoalStatusInput";
+        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.ExpectedVersion).Description("The episode version you last read; a stale one is refused with CONFLICT.");
+        Field(x => x.GoalId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Status, type: typeof(NonNullGraphType<GoalStatusType>)).Description("ACTIVE reopens the goal.");
+        Field(x => x.Note, nullable: true);
+        Field(x => x.EffectiveOn).Description("From when the status holds; may be back-dated, not before the goal was set.");
+    }
+}
+
+public sealed class GoalSummaryInputType : InputObjectGraphType<GoalSummary>
+{
+    public GoalSummaryInputType()
+    {
+        Name = "GoalSummaryInput";
+        Field(x => x.GoalId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Summary);
+    }
+}
+
+public sealed class IssueProgressReportInput
+{
+    public Guid EpisodeId { get; set; }
+    public long ExpectedVersion { get; set; }
+    public Guid? Id { get; set; }
+    public DateOnly EffectiveOn { get; set; }
+    public List<GoalSummary> GoalSummaries { get; set; } = [];
+    public string? Plan { get; set; }
+}
+
+public sealed class IssueProgressReportInputType : InputObjectGraphType<IssueProgressReportInput>
+{
+    public IssueProgressReportInputType()
+    {
+        Name = "IssueProgressReportInput";
+        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.ExpectedVersion).Description("The episode version you last read; a stale one is refused with CONFLICT.");
+        Field(x => x.Id, type: typeof(IdGraphType))
+            .Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of issuing twice.");
+        Field(x => x.EffectiveOn).Description("The report's date: within the episode, not in the future.");
+        Field(x => x.GoalSummaries, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalSummaryInputType>>>))
+            .Description("Progress toward each goal; every goal active on effectiveOn needs one.");
+        Field(x => x.Plan, nullable: true).Description("The plan from here, including changes to goals.");
+    }
+}
