@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 
@@ -16,7 +15,7 @@ public static class GoalsFields
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<SetGoalInput>("input");
-                return await Send(c, new SetGoal(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
+                return await c.SendForEpisode(new SetGoal(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
                     input.Description, input.MeasureCode, input.Baseline, input.Target, input.TargetDate, input.EffectiveOn, c.Actor()));
             });
 
@@ -26,7 +25,7 @@ public static class GoalsFields
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<ReviseGoalInput>("input");
-                return await Send(c, new ReviseGoal(input.EpisodeId, input.ExpectedVersion, input.GoalId,
+                return await c.SendForEpisode(new ReviseGoal(input.EpisodeId, input.ExpectedVersion, input.GoalId,
                     input.Description, input.Target, input.TargetDate, input.Reason, input.EffectiveOn, c.Actor()));
             });
 
@@ -36,7 +35,7 @@ public static class GoalsFields
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<SetGoalStatusInput>("input");
-                return await Send(c, new SetGoalStatus(input.EpisodeId, input.ExpectedVersion, input.GoalId,
+                return await c.SendForEpisode(new SetGoalStatus(input.EpisodeId, input.ExpectedVersion, input.GoalId,
                     input.Status, input.Note, input.EffectiveOn, c.Actor()));
             });
 
@@ -46,14 +45,8 @@ public static class GoalsFields
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<IssueProgressReportInput>("input");
-                return await Send(c, new IssueProgressReport(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
+                return await c.SendForEpisode(new IssueProgressReport(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
                     input.GoalSummaries, input.Plan, input.EffectiveOn, c.Actor()));
             });
-    }
-
-    private static async Task<object?> Send(IResolveFieldContext context, IActorCommand command)
-    {
-        var episode = await context.Send<Episode>(command);
-        return new EpisodePayload(episode, episode.Version);
     }
 }
