@@ -46,7 +46,7 @@ public static class DischargeEpisodeHandler
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
         EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
-        var lastAssessment = episode.Assessments.Select(a => a.EffectiveOn).DefaultIfEmpty(episode.StartedOn).Max();
+        var lastAssessment = episode.StandingAssessments.Select(a => a.EffectiveOn).DefaultIfEmpty(episode.StartedOn).Max();
         Validate.That(command.EffectiveOn >= lastAssessment, "input.effectiveOn",
             $"input.effectiveOn {command.EffectiveOn:yyyy-MM-dd} is before the last assessment on {lastAssessment:yyyy-MM-dd}.");
         var discharged = new EpisodeDischarged(

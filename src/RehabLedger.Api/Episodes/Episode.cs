@@ -49,6 +49,10 @@ public sealed partial class Episode
 
     public bool IsClosed => Status == EpisodeStatus.Discharged;
 
+    /// <summary>The assessments that count: those not entered in error, in recording order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Assessment> StandingAssessments => Assessments.Where(a => !a.EnteredInError);
+
     public static Episode Create(EpisodeOpened e) => new()
     {
         Id = e.EpisodeId,

@@ -112,19 +112,19 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
         Field<NonNullGraphType<TherapistType>>("therapist").Description("The assigned therapist.")
             .Resolve(c => c.Batch().Load<Therapist>(c.Source.TherapistId, t => t.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments")
-            .Description("Ordered by effective date, ties in recording order.")
-            .Resolve(c => c.Source.Assessments.OrderBy(a => a.EffectiveOn).ToList());
+            .Description("Ordered by effective date, ties in recording order; entries in error are left out.")
+            .Resolve(c => c.Source.StandingAssessments.OrderBy(a => a.EffectiveOn).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline")
             .Description("What happened to the episode in recording order, with effective and recorded times. " +
                          "Projected asynchronously: a change appears here a moment after the mutation returns.")
             .ResolveAsync(async c => (await c.Query().LoadAsync<EpisodeTimeline>(c.Source.Id, c.CancellationToken))?.Entries ?? []);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureTrendType>>>>("measures")
             .Description("Each outcome measure's baseline, latest value, change and MCID verdict.")
-            .Resolve(c => EpisodeTrends.Measures(c.Source.Assessments));
+            .Resolve(c => EpisodeTrends.Measures(c.Source.StandingAssessments));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionTrendType>>>>("rangeOfMotion")
-            .Resolve(c => EpisodeTrends.RangeOfMotion(c.Source.Assessments));
+            .Resolve(c => EpisodeTrends.RangeOfMotion(c.Source.StandingAssessments));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>>("muscleTests")
-            .Resolve(c => EpisodeTrends.MuscleTests(c.Source.Assessments));
+            .Resolve(c => EpisodeTrends.MuscleTests(c.Source.StandingAssessments));
         this.AddProgramFields();
         this.AddPlanOfCareFields();
         this.AddGoalsFields();

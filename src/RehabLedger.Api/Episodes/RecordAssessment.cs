@@ -50,7 +50,7 @@ public static class RecordAssessmentHandler
         Validate.That(assessor.ClinicId == episode.ClinicId, $"{at}.assessorId",
             $"Therapist {assessor.DisplayName} does not practise at the episode's clinic.");
         Validate.That(Enum.IsDefined(command.Kind), $"{at}.kind", $"{at}.kind is not a known assessment kind.");
-        Validate.That(command.Kind != AssessmentKind.Initial || episode.Assessments.All(a => a.Kind != AssessmentKind.Initial),
+        Validate.That(command.Kind != AssessmentKind.Initial || episode.StandingAssessments.All(a => a.Kind != AssessmentKind.Initial),
             $"{at}.kind", "This episode already has an initial assessment; record a re-assessment instead.");
         EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, $"{at}.effectiveOn");
 

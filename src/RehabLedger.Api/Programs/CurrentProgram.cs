@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using RehabLedger.Corrections;
 
 namespace RehabLedger.Programs;
 
@@ -17,6 +18,20 @@ public sealed class CurrentProgram
     internal void Record(ProgramChange change)
     {
         Changes.Add(change);
+        Refold();
+    }
+
+    /// <summary>A correction of a program change is itself a change of the program.</summary>
+    internal void Correct(Guid changeId)
+    {
+        var index = Changes.FindIndex(c => c.ChangeId == changeId);
+        if (index < 0) return;
+        Changes[index] = Changes[index] with { EnteredInError = true };
+        Refold();
+    }
+
+    private void Refold()
+    {
         ProgramVersion++;
         Exercises = ProgramFold.Exercises(Changes).ToList();
     }
@@ -34,6 +49,7 @@ public sealed partial class CurrentProgramProjection : SingleStreamProjection<Cu
         IncludeType<ExerciseDosageAdjusted>();
         IncludeType<ExerciseSubstituted>();
         IncludeType<ExerciseDiscontinued>();
+        IncludeType<EntryEnteredInError>();
     }
 
     public override CurrentProgram Evolve(CurrentProgram? program, Guid id, IEvent e)
@@ -48,6 +64,7 @@ public sealed partial class CurrentProgramProjection : SingleStreamProjection<Cu
             _ => null,
         };
         if (change is not null) program.Record(change);
+        if (e.Data is EntryEnteredInError { Kind: EntryKind.ProgramChange } correction) program.Correct(correction.EntryId);
         return program;
     }
 }
