@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using RehabLedger.Clinics;
+using RehabLedger.Corrections;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
 using RehabLedger.Outcomes;
@@ -40,6 +41,7 @@ public sealed class RehabLedgerMutation : ObjectGraphType
         this.AddPatientMutations();
         this.AddEpisodeMutations();
         this.AddProgramMutations();
+        this.AddCorrectionMutations();
         this.AddPlanOfCareMutations();
         this.AddGoalsMutations();
     }
