@@ -8,6 +8,7 @@ using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
 using RehabLedger.PlanOfCare;
+using RehabLedger.Sessions;
 
 namespace RehabLedger.Episodes;
 
@@ -128,6 +129,7 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
         this.AddProgramFields();
         this.AddPlanOfCareFields();
         this.AddGoalsFields();
+        this.AddSessionsFields();
     }
 }
 

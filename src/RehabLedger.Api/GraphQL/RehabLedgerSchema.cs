@@ -7,6 +7,7 @@ using RehabLedger.Outcomes;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
 using RehabLedger.PlanOfCare;
+using RehabLedger.Sessions;
 
 namespace RehabLedger.GraphQL;
 
@@ -44,5 +45,6 @@ public sealed class RehabLedgerMutation : ObjectGraphType
         this.AddCorrectionMutations();
         this.AddPlanOfCareMutations();
         this.AddGoalsMutations();
+        this.AddSessionsMutations();
     }
 }

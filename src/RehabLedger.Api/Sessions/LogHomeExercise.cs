@@ -1,0 +1,52 @@
+using RehabLedger.Common;
+using RehabLedger.Episodes;
+using RehabLedger.Programs;
+using Wolverine.Marten;
+
+namespace RehabLedger.Sessions;
+
+/// <param name="ExpectedVersion">The episode version the caller last saw; a stale one is refused with CONFLICT.</param>
+public sealed record LogHomeExercise(
+    Guid EpisodeId,
+    long ExpectedVersion,
+    Guid LogId,
+    DateOnly Date,
+    Guid ExerciseId,
+    int Sets,
+    int? Repetitions,
+    int? Pain,
+    HomeLogReporter ReportedBy,
+    string? Note,
+    ActorRef By) : IActorCommand;
+
+public static class LogHomeExerciseHandler
+{
+    [AggregateHandler]
+    public static (UpdatedAggregate, Events) Handle(LogHomeExercise command, Episode? episode, TimeProvider clock) =>
+        (new UpdatedAggregate(), [Decide(command, episode, clock.Today())]);
+
+    public static HomeExerciseLogged Decide(LogHomeExercise command, Episode? found, DateOnly today)
+    {
+        var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
+        var logId = Validate.Id(command.LogId, "input.id");
+        // A retried request with the same id must not log the completion twice.
+        if (episode.SessionEntryIdUsed(logId))
+            throw ClinicalRuleViolation.Conflict($"Home log {logId} is already recorded on this episode.");
+        EpisodeRules.WithinEpisode(command.Date, episode, today, "input.date");
+
+        var programOnDate = ProgramFold.Exercises(episode.ProgramChanges, effectiveOn: command.Date);
+        var exercise = SessionRules.InProgramOn(programOnDate, episode.Program, command.ExerciseId, command.Date, "input.exerciseId");
+        Validate.That(exercise.Status == ExerciseStatus.Active, "input.exerciseId",
+            $"{exercise.Name} was {exercise.Status.ToString().ToLowerInvariant()} on {exercise.EndedOn:yyyy-MM-dd}; it was not active on {command.Date:yyyy-MM-dd}.");
+        Validate.That(exercise.Dosage.Setting == ExerciseSetting.Home, "input.exerciseId",
+            $"{exercise.Name} was prescribed for the clinic on {command.Date:yyyy-MM-dd}, not for the home program.");
+
+        SessionRules.Between(command.Sets, 1, DosageRules.MaxSets, "input.sets");
+        SessionRules.Optional(command.Repetitions, 0, DosageRules.MaxRepetitions, "input.repetitions");
+        SessionRules.Optional(command.Pain, 0, SessionRules.MaxPain, "input.pain");
+        Validate.That(Enum.IsDefined(command.ReportedBy), "input.reportedBy", "input.reportedBy is not a known value.");
+
+        return new HomeExerciseLogged(episode.Id, logId, command.Date, exercise.Id, command.Sets, command.Repetitions, command.Pain,
+            command.ReportedBy, Validate.Optional(command.Note, "input.note"), command.By);
+    }
+}

@@ -1,0 +1,79 @@
+using RehabLedger.Common;
+using RehabLedger.Programs;
+
+namespace RehabLedger.Sessions;
+
+/// <summary>A session as the episode keeps it. <see cref="RecordedVersion"/> is the stream version that recorded it.</summary>
+public sealed record Session(
+    Guid Id,
+    DateOnly Date,
+    Attendance Attendance,
+    int Minutes,
+    Guid TherapistId,
+    string TherapistName,
+    IReadOnlyList<SessionExercise> Exercises,
+    int? PainBefore,
+    int? PainAfter,
+    int? Rpe,
+    IReadOnlyList<AdverseEvent> AdverseEvents,
+    string? Note,
+    ActorRef By,
+    long RecordedVersion)
+{
+    /// <summary>Set when a correction marked the session as entered in error; it then counts nowhere.</summary>
+    public bool EnteredInError { get; set; }
+}
+
+/// <summary>A performed exercise with the name it has in the program.</summary>
+public sealed record SessionExercise(string Name, PerformedExercise Achieved);
+
+/// <summary>A home-program log as the episode keeps it.</summary>
+public sealed record HomeLog(
+    Guid Id,
+    DateOnly Date,
+    Guid ExerciseId,
+    string ExerciseName,
+    int Sets,
+    int? Repetitions,
+    int? Pain,
+    HomeLogReporter ReportedBy,
+    string? Note,
+    ActorRef By,
+    long RecordedVersion)
+{
+    /// <summary>Set when a correction marked the log as entered in error; it then counts nowhere.</summary>
+    public bool EnteredInError { get; set; }
+}
+
+/// <summary>How the episode's sessions and home logs are read: entries in error hidden, newest first.</summary>
+public static class SessionHistory
+{
+    /// <summary>
+    /// Newest first: by date descending, and on the same date the later recorded first, which is exactly the
+    /// reverse of the chronological order (date, then recording order) the series use.
+    /// </summary>
+    public static IReadOnlyList<Session> NewestFirst(IEnumerable<Session> sessions) =>
+        sessions.Where(s => !s.EnteredInError)
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.RecordedVersion)
+            .ToList();
+
+    /// <inheritdoc cref="NewestFirst(IEnumerable{Session})"/>
+    public static IReadOnlyList<HomeLog> NewestFirst(IEnumerable<HomeLog> logs) =>
+        logs.Where(l => !l.EnteredInError)
+            .OrderByDescending(l => l.Date).ThenByDescending(l => l.RecordedVersion)
+            .ToList();
+
+    /// <summary>
+    /// An exercise's name as the program recorded it, from its prescription or the substitution that introduced
+    /// it. A name is a historical fact, so a change later entered in error still names its exercise.
+    /// </summary>
+    public static string ExerciseName(IEnumerable<ProgramChange> changes, Guid exerciseId)
+    {
+        var introduced = changes.LastOrDefault(c =>
+            (c.Kind == ProgramChangeKind.Prescribed && c.ExerciseId == exerciseId) ||
+            (c.Kind == ProgramChangeKind.Substitution && c.ReplacementExerciseId == exerciseId));
+        // Decisions only accept exercises of the program, so the fallback serves damaged data, not normal use:
+        // reading an episode should never fail over a missing name.
+        return introduced?.Name ?? $"Exercise {exerciseId}";
+    }
+}

@@ -1,0 +1,41 @@
+using GraphQL;
+using GraphQL.Types;
+using RehabLedger.Episodes;
+using RehabLedger.GraphQL;
+
+namespace RehabLedger.Sessions;
+
+public static class SessionsFields
+{
+    public static void AddSessionsMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordSession")
+            .Description("Records a clinic session: attended (with minutes, exercises, pain, exertion, adverse events), cancelled or a no-show.")
+            .Argument<NonNullGraphType<RecordSessionInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<RecordSessionInput>("input");
+                return await c.SendForEpisode(new RecordSession(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
+                    input.Date, input.Attendance, input.Minutes, input.TherapistId, input.Exercises ?? [], input.PainBefore, input.PainAfter,
+                    input.Rpe, input.AdverseEvents ?? [], input.Note, c.Actor()));
+            });
+
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("logHomeExercise")
+            .Description("Logs one completion of a home-program exercise, as reported by the patient or a therapist.")
+            .Argument<NonNullGraphType<LogHomeExerciseInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<LogHomeExerciseInput>("input");
+                return await c.SendForEpisode(new LogHomeExercise(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
+                    input.Date, input.ExerciseId, input.Sets, input.Repetitions, input.Pain, input.ReportedBy, input.Note, c.Actor()));
+            });
+    }
+
+    public static void AddSessionsFields(this EpisodeType type)
+    {
+        type.ConnectionField<Episode, SessionType, Session>("sessions", e => SessionHistory.NewestFirst(e.Sessions), s => s.Id.ToString())
+            .Description("Sessions newest first (by date, then latest recorded first), without those entered in error.");
+        type.ConnectionField<Episode, HomeLogType, HomeLog>("homeLogs", e => SessionHistory.NewestFirst(e.HomeLogs), l => l.Id.ToString())
+            .Description("Home-program logs newest first (by date, then latest recorded first), without those entered in error.");
+    }
+}
