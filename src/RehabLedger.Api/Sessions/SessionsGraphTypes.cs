@@ -15,6 +15,7 @@ public sealed class SessionTherapistType : ObjectGraphType<Session>
     public SessionTherapistType()
     {
         Name = "SessionTherapist";
+        Description = "The therapist who ran a session, named as at the time the session was recorded.";
         Field("id", x => x.TherapistId, type: typeof(NonNullGraphType<IdGraphType>));
         Field("displayName", x => x.TherapistName);
     }
