@@ -7,6 +7,7 @@ using RehabLedger.Goals;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
+using RehabLedger.Progress;
 using RehabLedger.PlanOfCare;
 using RehabLedger.Sessions;
 
@@ -127,6 +128,7 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>>("muscleTests")
             .Resolve(c => EpisodeTrends.MuscleTests(c.Source.StandingAssessments));
         this.AddProgramFields();
+        this.AddProgressFields();
         this.AddPlanOfCareFields();
         this.AddGoalsFields();
         this.AddSessionsFields();

@@ -35,17 +35,9 @@ public sealed partial class Episode
 
     public void Apply(GoalSet e) => Goals.Add(Goal.From(e));
 
-    public void Apply(GoalRevised e)
-    {
-        var goal = Goals.Single(g => g.Id == e.GoalId);
-        goal.Description = e.Description;
-        goal.Target = e.Target;
-        goal.TargetDate = e.TargetDate;
-        goal.Revisions.Add(new GoalRevision(e.EffectiveOn, e.Reason, e.Changes, e.By));
-    }
+    public void Apply(GoalRevised e) => Goals.Single(g => g.Id == e.GoalId).Apply(e);
 
-    public void Apply(GoalStatusSet e) =>
-        Goals.Single(g => g.Id == e.GoalId).StatusHistory.Add(new GoalStatusEntry(e.Status, e.Note, e.EffectiveOn, e.By));
+    public void Apply(GoalStatusSet e) => Goals.Single(g => g.Id == e.GoalId).Apply(e);
 
     public void Apply(ProgressReportIssued e) => ProgressReports.Add(ProgressReport.From(e));
 }

@@ -24,6 +24,17 @@ public sealed class Goal
     /// <summary>Set when a correction marked the goal as entered in error; it then counts nowhere.</summary>
     public bool EnteredInError { get; set; }
 
+    /// <summary>Applies a revision: the new values and the record of what changed and why.</summary>
+    public void Apply(GoalRevised e)
+    {
+        Description = e.Description;
+        Target = e.Target;
+        TargetDate = e.TargetDate;
+        Revisions.Add(new GoalRevision(e.EffectiveOn, e.Reason, e.Changes, e.By));
+    }
+
+    public void Apply(GoalStatusSet e) => StatusHistory.Add(new GoalStatusEntry(e.Status, e.Note, e.EffectiveOn, e.By));
+
     public static Goal From(GoalSet e) => new()
     {
         Id = e.GoalId,

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using RehabLedger.Caseload;
 using RehabLedger.Clinics;
 using RehabLedger.Corrections;
 using RehabLedger.Episodes;
@@ -30,6 +31,7 @@ public sealed class RehabLedgerQuery : ObjectGraphType
         this.AddClinicQueries();
         this.AddPatientQueries();
         this.AddEpisodeQueries();
+        this.AddCaseloadQueries();
     }
 }
 

@@ -1,10 +1,12 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using RehabLedger.Caseload;
 using RehabLedger.Clinics;
 using RehabLedger.Episodes;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
+using RehabLedger.Progress;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -41,6 +43,8 @@ public static class EventStoreSetup
                 options.ConfigurePatients();
                 options.ConfigureEpisodes();
                 options.ConfigurePrograms();
+                options.ConfigureProgress();
+                options.ConfigureCaseload();
             })
             .UseLightweightSessions()
             // HotCold: one daemon leader elected through a PostgreSQL advisory lock, so the same

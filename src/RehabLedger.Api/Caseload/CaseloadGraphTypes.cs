@@ -1,0 +1,63 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using Microsoft.Extensions.DependencyInjection;
+using RehabLedger.Clinics;
+using RehabLedger.Common;
+using RehabLedger.Episodes;
+using RehabLedger.GraphQL;
+using RehabLedger.Patients;
+using RehabLedger.PlanOfCare;
+
+namespace RehabLedger.Caseload;
+
+public sealed class CaseloadFlagType : EnumerationGraphType<CaseloadFlag>;
+
+public sealed class CaseloadOrderType : EnumerationGraphType<CaseloadOrder>;
+
+public sealed class CaseloadEntryType : ObjectGraphType<CaseloadEntry>
+{
+    public CaseloadEntryType()
+    {
+        Name = "CaseloadEntry";
+        Description = "An active episode on the dashboard, with the flags it raises today.";
+        Field<NonNullGraphType<IdGraphType>>("episodeId").Resolve(c => c.Source.Row.Id);
+        Field<NonNullGraphType<EpisodeType>>("episode").Description("The whole episode, loaded for the page in one batch.")
+            .Resolve(c => c.Batch().Load<Episode>(c.Source.Row.Id, e => e.Id));
+        Field<NonNullGraphType<PatientType>>("patient").Resolve(c => c.Source.Patient);
+        Field<NonNullGraphType<TherapistType>>("therapist").Resolve(c => c.Source.Therapist);
+        Field<NonNullGraphType<StringGraphType>>("condition").Resolve(c => c.Source.Row.Condition);
+        Field<NonNullGraphType<DateOnlyGraphType>>("startedOn").Resolve(c => c.Source.Row.StartedOn);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseloadFlagType>>>>("flags")
+            .Resolve(c => c.Source.Status.Flags.Order().ToList());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("lastThreePains")
+            .Description("Pain before the last three attended sessions, oldest first.")
+            .Resolve(c => c.Source.Status.LastThreePains);
+        Field<DateOnlyGraphType>("lastAdverseEventOn").Resolve(c => c.Source.Status.LastAdverseEventOn);
+        Field<NonNullGraphType<IntGraphType>>("daysSinceAssessment").Resolve(c => c.Source.Status.DaysSinceAssessment);
+        Field<NonNullGraphType<IntGraphType>>("attendedSinceProgressReport").Resolve(c => c.Source.Status.AttendedSinceProgressReport);
+        Field<NonNullGraphType<CertificationStatusType>>("certification").Resolve(c => c.Source.Status.Certification);
+        Field<NonNullGraphType<IntGraphType>>("daysSinceAttendance").Resolve(c => c.Source.Status.DaysSinceAttendance);
+    }
+}
+
+public static class CaseloadFields
+{
+    public static void AddCaseloadQueries(this ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionType<CaseloadEntryType>>>("caseload")
+            .Description("A clinic's active episodes with today's flags, for dashboards. Rows trail writes by a moment (async projection).")
+            .Argument<NonNullGraphType<IdGraphType>>("clinicId")
+            .Argument<IdGraphType>("therapistId", "Only this therapist's episodes.")
+            .Argument<ListGraphType<NonNullGraphType<CaseloadFlagType>>>("flags", "Only episodes raising at least one of these flags.")
+            .Argument<CaseloadOrderType>("orderBy", a => a.DefaultValue = CaseloadOrder.PatientName)
+            .PagingArguments()
+            .ResolveAsync(async c =>
+            {
+                var first = c.GetArgument<int?>(Paging.First);
+                Paging.PageSize(first); // refuse an oversized page before touching the database
+                var today = c.RequestServices!.GetRequiredService<TimeProvider>().Today();
+                var entries = await CaseloadQuery.Entries(c.Query(), c.GetArgument<Guid>("clinicId"), c.GetArgument<Guid?>("therapistId"),
+                    c.GetArgument<List<CaseloadFlag>?>("flags") ?? [], c.GetArgument<CaseloadOrder>("orderBy"), today, c.CancellationToken);
+                return Paging.Page(entries, e => e.Row.Id.ToString(), first, c.GetArgument<string?>(Paging.After));
+            });
+}

@@ -1,0 +1,61 @@
+using RehabLedger.Episodes;
+using RehabLedger.Goals;
+using RehabLedger.Outcomes;
+using RehabLedger.Sessions;
+
+namespace RehabLedger.Progress;
+
+public sealed record AttendanceSummary(int Attended, int Cancelled, int NoShow, decimal? RatePercent)
+{
+    /// <summary>Visits used are the sessions attended.</summary>
+    public int VisitsUsed => Attended;
+}
+
+public sealed record PainPoint(Guid SessionId, DateOnly Date, int? PainBefore, int? PainAfter, int? Rpe);
+
+public sealed record AdverseEventOccurrence(Guid SessionId, DateOnly Date, AdverseEvent Event);
+
+/// <summary>An episode's progress as of a day: every figure of the progress view, derived from the facts.</summary>
+public sealed record EpisodeProgressView(
+    IReadOnlyList<MeasureTrend> Measures,
+    IReadOnlyList<RangeOfMotionTrend> RangeOfMotion,
+    IReadOnlyList<MuscleTestTrend> MuscleTests,
+    IReadOnlyList<GoalEvaluation> Goals,
+    AttendanceSummary Attendance,
+    IReadOnlyList<WeeklyAdherence> HomeAdherence,
+    IReadOnlyList<PainPoint> PainTrend,
+    IReadOnlyList<AdverseEventOccurrence> AdverseEvents)
+{
+    /// <summary>
+    /// Entries in error count nowhere. Sessions are ordered by date, ties in recording order. Adherence runs through
+    /// today, or through the discharge date once discharged.
+    /// </summary>
+    public static EpisodeProgressView Of(EpisodeProgress p, DateOnly today)
+    {
+        var assessments = p.Assessments.Where(a => !a.EnteredInError).ToList();
+        var sessions = p.Sessions.Where(s => !s.EnteredInError).OrderBy(s => s.Date).ToList();
+        var attended = sessions.Where(s => s.Attendance == RehabLedger.Sessions.Attendance.Attended).ToList();
+        var logs = p.HomeLogs.Where(l => !l.EnteredInError).Select(l => new HomeCompletion(l.Date, l.ExerciseId));
+
+        return new EpisodeProgressView(
+            EpisodeTrends.Measures(assessments),
+            EpisodeTrends.RangeOfMotion(assessments),
+            EpisodeTrends.MuscleTests(assessments),
+            GoalProgress.Evaluate(p.Goals, assessments),
+            AttendanceOf(sessions),
+            Progress.HomeAdherence.PerWeek(p.ProgramChanges, logs, p.DischargedOn ?? today),
+            attended.Select(s => new PainPoint(s.Id, s.Date, s.PainBefore, s.PainAfter, s.Rpe)).ToList(),
+            attended.SelectMany(s => s.AdverseEvents.Select(a => new AdverseEventOccurrence(s.Id, s.Date, a))).ToList());
+    }
+
+    /// <summary>Attendance rate = attended / (attended + cancelled + no-show), a percentage with one decimal.</summary>
+    public static AttendanceSummary AttendanceOf(IReadOnlyCollection<SessionOutcome> sessions)
+    {
+        var attended = sessions.Count(s => s.Attendance == RehabLedger.Sessions.Attendance.Attended);
+        var cancelled = sessions.Count(s => s.Attendance == RehabLedger.Sessions.Attendance.Cancelled);
+        var noShow = sessions.Count(s => s.Attendance == RehabLedger.Sessions.Attendance.NoShow);
+        var total = attended + cancelled + noShow;
+        decimal? rate = total == 0 ? null : Math.Round(attended * 100m / total, 1, MidpointRounding.AwayFromZero);
+        return new AttendanceSummary(attended, cancelled, noShow, rate);
+    }
+}
