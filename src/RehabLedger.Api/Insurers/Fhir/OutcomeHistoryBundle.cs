@@ -13,9 +13,10 @@ namespace RehabLedger.Insurers.Fhir;
 
 /// <summary>
 /// An outcome history as a FHIR R4 Bundle of type collection (docs/06-insurers.md has the mapping table). Everything
-/// comes from the <see cref="OutcomeHistory"/> except the program (ServiceRequests), the attended sessions
-/// (Encounters) and who recorded what (Provenance), which come from the same documents and add no free text:
-/// no instructions, precautions, notes, reasons or names. Every reference is an entry's fullUrl.
+/// comes from the <see cref="OutcomeHistory"/> except the program (ServiceRequests), each recorded value
+/// (Observations, one per value rather than per series), the attended sessions (Encounters) and who recorded what
+/// (Provenance), which come from the same documents and add no free text: no instructions, precautions, notes,
+/// reasons or names. Every reference is an entry's fullUrl.
 /// </summary>
 public sealed partial class OutcomeHistoryBundle
 {
@@ -52,10 +53,13 @@ public sealed partial class OutcomeHistoryBundle
 
     private void Add(string fullUrl, Resource resource) => _bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = fullUrl, Resource = resource });
 
-    private IReadOnlyList<ProgramExercise> Exercises => ProgramFold.Exercises(_sources.Progress.ProgramChanges);
+    /// <summary>The program as it stands, ended exercises included; changes entered in error are not folded in.</summary>
+    private IReadOnlyList<ProgramExercise> Exercises => _exercises ??= ProgramFold.Exercises(_sources.Progress.ProgramChanges);
+    private IReadOnlyList<ProgramExercise>? _exercises;
 
-    private IEnumerable<Session> AttendedSessions =>
-        _sources.Episode.Sessions.Where(s => !s.EnteredInError && s.Attendance == Attendance.Attended).OrderBy(s => s.Date);
+    private IReadOnlyList<Session> AttendedSessions => _attended ??=
+        [.. _sources.Episode.Sessions.Where(s => !s.EnteredInError && s.Attendance == Attendance.Attended).OrderBy(s => s.Date)];
+    private IReadOnlyList<Session>? _attended;
 
     private void Write()
     {
