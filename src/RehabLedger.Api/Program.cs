@@ -7,6 +7,7 @@ using RehabLedger.Infrastructure.Health;
 using RehabLedger.Infrastructure.Marten;
 using RehabLedger.Infrastructure.Postgres;
 using RehabLedger.Infrastructure.Telemetry;
+using RehabLedger.Insurers.Fhir;
 using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +39,7 @@ app.UseStaticFiles();
 app.MapGraphQLHttp<RehabLedgerSchema>();
 app.MapGraphiQL();
 app.MapGet("/", () => Results.Redirect("/graphiql")).ExcludeFromDescription();
+app.MapInsurerFhir();
 app.MapRehabLedgerHealth();
 app.AnnounceEndpoints();
 

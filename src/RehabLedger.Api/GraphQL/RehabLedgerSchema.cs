@@ -4,6 +4,7 @@ using RehabLedger.Clinics;
 using RehabLedger.Corrections;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
+using RehabLedger.Insurers;
 using RehabLedger.Outcomes;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
@@ -32,6 +33,7 @@ public sealed class RehabLedgerQuery : ObjectGraphType
         this.AddPatientQueries();
         this.AddEpisodeQueries();
         this.AddCaseloadQueries();
+        this.AddInsurerQueries();
     }
 }
 

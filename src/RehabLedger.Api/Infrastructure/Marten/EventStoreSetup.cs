@@ -4,6 +4,7 @@ using Marten;
 using RehabLedger.Caseload;
 using RehabLedger.Clinics;
 using RehabLedger.Episodes;
+using RehabLedger.Insurers;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
 using RehabLedger.Progress;
@@ -45,6 +46,7 @@ public static class EventStoreSetup
                 options.ConfigurePrograms();
                 options.ConfigureProgress();
                 options.ConfigureCaseload();
+                options.ConfigureInsurers();
             })
             .UseLightweightSessions()
             // HotCold: one daemon leader elected through a PostgreSQL advisory lock, so the same

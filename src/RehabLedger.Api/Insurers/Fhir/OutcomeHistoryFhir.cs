@@ -1,0 +1,54 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Marten;
+using RehabLedger.Common;
+using Task = System.Threading.Tasks.Task;
+
+namespace RehabLedger.Insurers.Fhir;
+
+/// <summary>
+/// The FHIR export of an outcome history: one JSON document, served at <c>GET /fhir/episodes/{id}/outcome-history</c>
+/// and by the GraphQL field <c>outcomeHistoryFhir</c>, both through <see cref="Json"/>.
+/// </summary>
+public static class OutcomeHistoryFhir
+{
+    public const string MediaType = "application/fhir+json";
+
+    // The SDK 6 serializer (System.Text.Json based); thread-safe and costly to build, so there is one.
+    private static readonly FhirJsonSerializer Serializer = new();
+
+    /// <summary>The Bundle as FHIR JSON, or null when no episode has that id or it names no payer.</summary>
+    public static async Task<string?> Json(IQuerySession session, Guid episodeId, TimeProvider clock, CancellationToken ct)
+    {
+        var sources = await OutcomeHistoryQuery.Sources(session, episodeId, withEvents: true, ct);
+        if (sources is null) return null;
+        var history = OutcomeHistoryBuilder.Of(sources.Episode, sources.Progress, sources.Patient, clock.Today())!;
+        return Serializer.SerializeToString(OutcomeHistoryBundle.Build(history, sources, clock.GetUtcNow()));
+    }
+
+    public static IEndpointRouteBuilder MapInsurerFhir(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/fhir/episodes/{id}/outcome-history", async (string id, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+            {
+                var json = Guid.TryParse(id, out var episodeId) ? await Json(session, episodeId, clock, ct) : null;
+                return json is null
+                    ? Results.Text(Serializer.SerializeToString(NotFound(id)), MediaType, statusCode: StatusCodes.Status404NotFound)
+                    : Results.Text(json, MediaType);
+            })
+            .WithName("OutcomeHistoryFhir");
+        return app;
+    }
+
+    private static OperationOutcome NotFound(string id) => new()
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = OperationOutcome.IssueType.NotFound,
+                Diagnostics = $"No episode with id {id} has an outcome history: the episode does not exist or names no payer.",
+            },
+        ],
+    };
+}

@@ -1,0 +1,104 @@
+using GraphQL.Types.Relay.DataObjects;
+using JasperFx.Events;
+using Marten;
+using RehabLedger.Common;
+using RehabLedger.Episodes;
+using RehabLedger.GraphQL;
+using RehabLedger.Patients;
+using RehabLedger.Progress;
+
+namespace RehabLedger.Insurers;
+
+/// <summary>The documents an outcome history is built from, and for the FHIR export the episode's events.</summary>
+public sealed record OutcomeHistorySources(Episode Episode, EpisodeProgress Progress, Patient Patient, IReadOnlyList<IEvent> Events);
+
+/// <summary>
+/// Loads outcome histories with a fixed number of round trips: one episode costs two (the episode, then its progress,
+/// patient and events in one batch); a page of a payer's episodes costs two whatever its size (the matching keys,
+/// then the page's episodes, progress documents and patients in one batch).
+/// </summary>
+public static class OutcomeHistoryQuery
+{
+    /// <summary>Null when no episode has that id or the episode names no payer.</summary>
+    public static async Task<OutcomeHistorySources?> Sources(IQuerySession session, Guid episodeId, bool withEvents, CancellationToken ct)
+    {
+        var episode = await session.LoadAsync<Episode>(episodeId, ct);
+        if (episode?.Coverage is null) return null;
+
+        var batch = session.CreateBatchQuery();
+        var progress = batch.Load<EpisodeProgress>(episodeId);
+        var patient = batch.Load<Patient>(episode.PatientId);
+        var events = withEvents ? batch.Events.FetchStream(episodeId) : null;
+        await batch.Execute(ct);
+
+        return new OutcomeHistorySources(episode, await progress ?? EmptyProgress(episode), (await patient)!,
+            events is null ? [] : await events);
+    }
+
+    public static async Task<OutcomeHistory?> One(IQuerySession session, Guid episodeId, DateOnly today, CancellationToken ct) =>
+        await Sources(session, episodeId, withEvents: false, ct) is { } s ? OutcomeHistoryBuilder.Of(s.Episode, s.Progress, s.Patient, today) : null;
+
+    private sealed record EpisodeKey(Guid Id, DateOnly StartedOn, Guid PatientId);
+
+    /// <summary>
+    /// The episodes whose coverage names <paramref name="payerId"/> and whose period (start to discharge, or to today
+    /// while active) overlaps [from, to], oldest start first, ties by id. The keys of every match are read (a few
+    /// bytes each, through the payer index), the page is cut in memory by <see cref="Paging"/>, and only the page's
+    /// documents are loaded.
+    /// </summary>
+    public static async Task<Connection<OutcomeHistory>> Page(IQuerySession session, string payerId, DateOnly from, DateOnly to,
+        int? first, string? after, DateOnly today, CancellationToken ct)
+    {
+        Paging.PageSize(first); // refuse an oversized page before touching the database
+        Validate.That(from <= to, "to", $"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).");
+
+        var keys = (await Covering(session, payerId, from, to, today)
+                .Select(e => new { e.Id, e.StartedOn, e.PatientId })
+                .ToListAsync(ct))
+            .Select(k => new EpisodeKey(k.Id, k.StartedOn, k.PatientId))
+            .OrderBy(k => k.StartedOn).ThenBy(k => k.Id)
+            .ToList();
+        var page = Paging.Page(keys, k => k.Id.ToString(), first, after);
+        var pageKeys = page.Edges!.Select(e => e.Node!).ToList();
+
+        var histories = new Dictionary<Guid, OutcomeHistory>();
+        if (pageKeys.Count > 0)
+        {
+            var ids = pageKeys.Select(k => k.Id).ToArray();
+            var batch = session.CreateBatchQuery();
+            var episodes = batch.LoadMany<Episode>().ById(ids);
+            var progress = batch.LoadMany<EpisodeProgress>().ById(ids);
+            var patients = batch.LoadMany<Patient>().ById(pageKeys.Select(k => k.PatientId).Distinct().ToArray());
+            await batch.Execute(ct);
+
+            var progressById = (await progress).ToDictionary(p => p.Id);
+            var patientById = (await patients).ToDictionary(p => p.Id);
+            foreach (var episode in await episodes)
+            {
+                var history = OutcomeHistoryBuilder.Of(episode, progressById.GetValueOrDefault(episode.Id) ?? EmptyProgress(episode),
+                    patientById[episode.PatientId], today);
+                if (history is not null) histories[episode.Id] = history;
+            }
+        }
+
+        return new Connection<OutcomeHistory>
+        {
+            TotalCount = page.TotalCount,
+            PageInfo = page.PageInfo,
+            Edges = page.Edges!.Select(e => new Edge<OutcomeHistory> { Cursor = e.Cursor, Node = histories[e.Node!.Id] }).ToList(),
+        };
+    }
+
+    private static IQueryable<Episode> Covering(IQuerySession session, string payerId, DateOnly from, DateOnly to, DateOnly today)
+    {
+        var query = session.Query<Episode>().Where(e => e.Coverage!.PayerId == payerId && e.StartedOn <= to);
+        // An active episode runs to today: it reaches into the period only when today does.
+        return today >= from
+            ? query.Where(e => e.DischargedOn == null || e.DischargedOn >= from)
+            : query.Where(e => e.DischargedOn != null && e.DischargedOn >= from);
+    }
+
+    // The progress projection is inline and starts with the episode, so this stands in only for a document not yet written.
+    private static EpisodeProgress EmptyProgress(Episode episode) =>
+        new() { Id = episode.Id, StartedOn = episode.StartedOn, DischargedOn = episode.DischargedOn };
+}
