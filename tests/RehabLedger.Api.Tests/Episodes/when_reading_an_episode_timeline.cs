@@ -1,4 +1,6 @@
+using Marten;
 using Marten.Events;
+using RehabLedger.Episodes;
 using RehabLedger.Tests.Support;
 
 namespace RehabLedger.Tests.Episodes;
@@ -85,5 +87,23 @@ public sealed class when_reading_an_episode_timeline(AppFixture fixture) : AppSc
         timeline[4]!["effectiveOn"]!.GetValue<string>().ShouldBe(Today.AddDays(-18).ToString("yyyy-MM-dd"));
         timeline[5]!["effectiveOn"]!.GetValue<string>().ShouldBe(Today.ToString("yyyy-MM-dd"));
         timeline.ShouldAllBe(t => t!["by"]!["role"]!.GetValue<string>() == "unauthenticated");
+    }
+
+    [Fact]
+    public async Task a_full_episode_has_a_line_of_its_own_for_every_event_and_every_event_type_is_on_the_list()
+    {
+        var full = await Host.RecordFullEpisode(Today);
+        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        await using var session = Fixture.Store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(full.Setup.EpisodeId);
+        events.Select(x => x.Data.GetType()).Distinct().ShouldBe(EpisodeStream.EventTypes, ignoreOrder: true);
+
+        var timeline = await Host.Timeline(full.Setup.EpisodeId);
+        timeline.Select(t => t!["version"]!.GetValue<long>()).ShouldBe(events.Select(x => x.Version));
+        timeline.Select(t => t!["summary"]!.GetValue<string>()).ShouldAllBe(s => !EpisodeStream.EventTypes.Any(type => type.Name == s));
+        timeline.Where(t => t!["enteredInError"]!.GetValue<bool>()).Select(t => t!["entryId"]!.GetValue<string>())
+            .ShouldBe([full.CorrectedHomeLog.ToString()]);
+        timeline.ShouldAllBe(t => t!["effectiveOn"] != null && t["by"] != null);
     }
 }

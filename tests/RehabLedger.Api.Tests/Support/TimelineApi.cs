@@ -64,11 +64,15 @@ public static class TimelineApi
         return VersionOf((await host.GraphQL(SessionsApi.LogHomeExerciseMutation, new { input })).Ok(), "logHomeExercise");
     }
 
-    public static async Task<long> IssueProgressReport(this IAlbaHost host, EpisodeSetup e, long version, DateOnly effectiveOn, Guid goalId,
-        string summary, string plan) =>
+    public static async Task<long> IssueProgressReport(this IAlbaHost host, EpisodeSetup e, long version, DateOnly effectiveOn, string plan,
+        params (Guid GoalId, string Summary)[] goals) =>
         VersionOf((await host.GraphQL(GoalsApi.IssueProgressReportMutation, new
         {
-            input = new { episodeId = e.EpisodeId, expectedVersion = version, effectiveOn = Day(effectiveOn), goalSummaries = new[] { new { goalId, summary } }, plan },
+            input = new
+            {
+                episodeId = e.EpisodeId, expectedVersion = version, effectiveOn = Day(effectiveOn), plan,
+                goalSummaries = goals.Select(g => new { goalId = g.GoalId, summary = g.Summary }).ToArray(),
+            },
         })).Ok(), "issueProgressReport");
 
     public static async Task<long> MarkEnteredInError(this IAlbaHost host, Guid episodeId, long version, Guid entryId, string reason) =>
