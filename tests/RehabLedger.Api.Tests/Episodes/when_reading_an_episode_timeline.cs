@@ -102,8 +102,8 @@ public sealed class when_reading_an_episode_timeline(AppFixture fixture) : AppSc
         var timeline = await Host.Timeline(full.Setup.EpisodeId);
         timeline.Select(t => t!["version"]!.GetValue<long>()).ShouldBe(events.Select(x => x.Version));
         timeline.Select(t => t!["summary"]!.GetValue<string>()).ShouldAllBe(s => !EpisodeStream.EventTypes.Any(type => type.Name == s));
-        timeline.Where(t => t!["enteredInError"]!.GetValue<bool>()).Select(t => t!["entryId"]!.GetValue<string>())
-            .ShouldBe([full.CorrectedHomeLog.ToString()]);
+        timeline.Where(t => t!["enteredInError"]!.GetValue<bool>()).Select(t => Guid.Parse(t!["entryId"]!.GetValue<string>()))
+            .ShouldBe(full.Corrected);
         timeline.ShouldAllBe(t => t!["effectiveOn"] != null && t["by"] != null);
     }
 }

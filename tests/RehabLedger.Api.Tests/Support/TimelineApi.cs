@@ -40,6 +40,16 @@ public static class TimelineApi
         return (replacementId, VersionOf(data, "substituteExercise"));
     }
 
+    /// <summary>The id of the last change recorded for an exercise, the id a correction of that change names.</summary>
+    public static async Task<Guid> LastChangeOf(this IAlbaHost host, Guid episodeId, Guid exerciseId)
+    {
+        var data = (await host.GraphQL($$"""
+            { episode(id: "{{episodeId}}") { currentProgram { exercises(includeEnded: true) { id lastChange { changeId } } } } }
+            """)).Ok();
+        var exercise = data["episode"]!["currentProgram"]!["exercises"]!.AsArray().Single(x => ClinicalApi.IdOf(x!) == exerciseId)!;
+        return Guid.Parse(exercise["lastChange"]!["changeId"]!.GetValue<string>());
+    }
+
     public static async Task<long> Discontinue(this IAlbaHost host, Guid episodeId, long version, Guid exerciseId, string reason, DateOnly effectiveOn) =>
         VersionOf((await host.GraphQL(ProgramApi.Discontinue, new
         {
