@@ -49,6 +49,7 @@ public sealed class ProjectionRebuildTests(AppFixture fixture) : AppScenario(fix
     public async Task rebuilding_every_projection_reproduces_every_document_exactly()
     {
         await Host.RecordFullEpisode(Today);
+        // A second episode, still active, so views of active episodes only have rows to compare as well.
         var other = await Host.OpenEpisode(Today.AddDays(-3));
         await Host.PrescribeExercise(other.EpisodeId, other.Version, Today.AddDays(-3));
         await Host.WaitForNonStaleProjectionDataAsync(WaitLimit);
