@@ -154,10 +154,15 @@ public sealed class TimelineEntryType : ObjectGraphType<TimelineEntry>
         Name = "TimelineEntry";
         Field(x => x.Version).Description("The episode stream's version after this event.");
         Field(x => x.EventType);
+        Field(x => x.EntryId, type: typeof(IdGraphType))
+            .Description("The entry the line is about (assessment, goal, progress report, program change, session, home log or " +
+                         "certification), or for a correction the entry it corrects; null for opening and discharge.");
         Field(x => x.Summary);
         Field(x => x.EffectiveOn, nullable: true).Description("When it took effect clinically.");
         Field(x => x.RecordedAt).Description("When the record learned it (stamped by the database).");
         Field(x => x.By, type: typeof(ActorType));
         Field(x => x.CorrelationId, nullable: true).Description("The request that wrote it.");
+        Field(x => x.EnteredInError)
+            .Description("True when a later correction marked this line's entry as entered in error; the line stays in the record.");
     }
 }

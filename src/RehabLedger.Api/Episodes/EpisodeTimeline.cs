@@ -1,19 +1,28 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using RehabLedger.Common;
+using RehabLedger.Corrections;
+using RehabLedger.Goals;
 using RehabLedger.Programs;
 
 namespace RehabLedger.Episodes;
 
 /// <summary>One thing that happened to an episode, with both of its times.</summary>
+/// <param name="EntryId">
+/// The entry the line is about: the assessment, goal, progress report, program change, session, home log or
+/// certification it records or, for a correction, the entry it corrects. None for opening and discharge.
+/// </param>
+/// <param name="EnteredInError">Set when a later correction named this line's entry: the line stays, flagged.</param>
 public sealed record TimelineEntry(
     long Version,
     string EventType,
+    Guid? EntryId,
     string Summary,
     DateOnly? EffectiveOn,
     DateTimeOffset RecordedAt,
     ActorRef? By,
-    string? CorrelationId);
+    string? CorrelationId,
+    bool EnteredInError);
 
 /// <summary>What happened to an episode, in recording order: when it took effect and when the record learned it.</summary>
 public sealed class EpisodeTimeline
@@ -21,10 +30,24 @@ public sealed class EpisodeTimeline
     public Guid Id { get; set; }
     public List<TimelineEntry> Entries { get; set; } = [];
 
-    /// <summary>Exercise names by id, so later entries can name the exercise they change.</summary>
+    /// <summary>Exercise names by id, so later entries can name the exercise they are about.</summary>
     public Dictionary<Guid, string> ExerciseNames { get; set; } = [];
 
+    /// <summary>Goal descriptions by id, as last revised, so later entries can name the goal they are about.</summary>
+    public Dictionary<Guid, string> GoalNames { get; set; } = [];
+
+    /// <summary>How a correction names each entry ("session of 2026-03-10"), by entry id.</summary>
+    public Dictionary<Guid, string> EntryLabels { get; set; } = [];
+
     internal string NameOf(Guid exerciseId) => ExerciseNames.GetValueOrDefault(exerciseId, exerciseId.ToString());
+
+    internal string GoalNameOf(Guid goalId) => GoalNames.GetValueOrDefault(goalId, goalId.ToString());
+
+    internal void MarkEnteredInError(Guid entryId)
+    {
+        for (var i = 0; i < Entries.Count; i++)
+            if (Entries[i].EntryId == entryId) Entries[i] = Entries[i] with { EnteredInError = true };
+    }
 }
 
 /// <summary>
@@ -36,53 +59,30 @@ public sealed partial class EpisodeTimelineProjection : SingleStreamProjection<E
     public EpisodeTimelineProjection()
     {
         // Only episode streams have a timeline: patient, clinic and therapist streams are left out.
-        IncludeType<EpisodeOpened>();
-        IncludeType<AssessmentRecorded>();
-        IncludeType<EpisodeDischarged>();
-        IncludeType<ExercisePrescribed>();
-        IncludeType<ExerciseDosageAdjusted>();
-        IncludeType<ExerciseSubstituted>();
-        IncludeType<ExerciseDiscontinued>();
+        foreach (var type in EpisodeStream.EventTypes) IncludeType(type);
     }
 
     public override EpisodeTimeline Evolve(EpisodeTimeline? timeline, Guid id, IEvent e)
     {
         timeline ??= new EpisodeTimeline { Id = id };
-        Remember(timeline, e.Data);
-        var (summary, effectiveOn, by) = Describe(timeline, e.Data);
-        timeline.Entries.Add(new TimelineEntry(e.Version, e.EventTypeName, summary, effectiveOn, e.Timestamp, by, e.CorrelationId));
+        // Described before remembering, so a revision names the goal as the reader knew it until then.
+        var line = TimelineLines.Describe(timeline, e.Data);
+        if (e.Data is EntryEnteredInError correction) timeline.MarkEnteredInError(correction.EntryId);
+        Remember(timeline, e.Data, line);
+        timeline.Entries.Add(new TimelineEntry(e.Version, e.EventTypeName, line.EntryId, line.Summary, line.EffectiveOn,
+            e.Timestamp, line.By, e.CorrelationId, EnteredInError: false));
         return timeline;
     }
 
-    private static void Remember(EpisodeTimeline timeline, object data)
+    private static void Remember(EpisodeTimeline timeline, object data, TimelineLine line)
     {
         switch (data)
         {
             case ExercisePrescribed e: timeline.ExerciseNames[e.ExerciseId] = e.Name; break;
             case ExerciseSubstituted e: timeline.ExerciseNames[e.ReplacementExerciseId] = e.Name; break;
+            case GoalSet e: timeline.GoalNames[e.GoalId] = e.Description; break;
+            case GoalRevised e: timeline.GoalNames[e.GoalId] = e.Description; break;
         }
-    }
-
-    internal static (string Summary, DateOnly? EffectiveOn, ActorRef? By) Describe(EpisodeTimeline t, object data) => data switch
-    {
-        EpisodeOpened e => ($"Episode opened for {e.Condition.Icd10Code} {e.Condition.Description}", e.EffectiveOn, e.By),
-        AssessmentRecorded e => ($"{e.Kind} assessment by {e.AssessorName}: {DescribeMeasures(e)}", e.EffectiveOn, e.By),
-        EpisodeDischarged e => ($"Discharged: {e.Reason}", e.EffectiveOn, e.By),
-        ExercisePrescribed e => ($"Prescribed {e.Name}", e.EffectiveOn, e.By),
-        ExerciseDosageAdjusted e => ($"{e.Kind} of {t.NameOf(e.ExerciseId)}: {DescribeChanges(e)}; {e.Reason}", e.EffectiveOn, e.By),
-        ExerciseSubstituted e => ($"Substituted {t.NameOf(e.ExerciseId)} with {e.Name}: {e.Reason}", e.EffectiveOn, e.By),
-        ExerciseDiscontinued e => ($"Discontinued {t.NameOf(e.ExerciseId)}: {e.Reason}", e.EffectiveOn, e.By),
-        _ => (data.GetType().Name, null, null),
-    };
-
-    private static string DescribeChanges(ExerciseDosageAdjusted e) =>
-        string.Join(", ", DosageRules.Differences(e.From, e.To).Select(c => $"{c.Parameter} {c.From ?? "none"} -> {c.To ?? "none"}"));
-
-    private static string DescribeMeasures(AssessmentRecorded e)
-    {
-        var parts = e.Measures.Select(m => $"{m.Code} {m.Value}").ToList();
-        if (e.RangeOfMotion.Count > 0) parts.Add($"{e.RangeOfMotion.Count} range-of-motion entries");
-        if (e.MuscleTests.Count > 0) parts.Add($"{e.MuscleTests.Count} muscle tests");
-        return parts.Count == 0 ? "findings only" : string.Join(", ", parts);
+        if (line is { EntryId: { } entryId, Label: { } label }) timeline.EntryLabels[entryId] = label;
     }
 }
