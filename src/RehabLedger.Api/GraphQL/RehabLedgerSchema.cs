@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using RehabLedger.Audit;
 using RehabLedger.Caseload;
 using RehabLedger.Clinics;
 using RehabLedger.Corrections;
@@ -34,6 +35,7 @@ public sealed class RehabLedgerQuery : ObjectGraphType
         this.AddEpisodeQueries();
         this.AddCaseloadQueries();
         this.AddInsurerQueries();
+        this.AddAuditQueries();
     }
 }
 

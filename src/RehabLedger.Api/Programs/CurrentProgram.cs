@@ -1,8 +1,21 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using RehabLedger.Common;
 using RehabLedger.Corrections;
 
 namespace RehabLedger.Programs;
+
+/// <summary>
+/// A correction of a program change, kept so the program's history shows it. <see cref="CorrectionId"/> is the id of
+/// the correction's event in the ledger: the correction event names its entry but carries no id of its own.
+/// </summary>
+public sealed record ProgramCorrection(
+    Guid CorrectionId,
+    Guid ChangeId,
+    string Reason,
+    DateOnly EffectiveOn,
+    long RecordedVersion,
+    ActorRef By);
 
 /// <summary>
 /// The exercise program of one episode: every exercise with its current dosage, since when, and the last
@@ -15,6 +28,9 @@ public sealed class CurrentProgram
     public List<ProgramChange> Changes { get; set; } = [];
     public List<ProgramExercise> Exercises { get; set; } = [];
 
+    /// <summary>The corrections of program changes, in recording order.</summary>
+    public List<ProgramCorrection> Corrections { get; set; } = [];
+
     internal void Record(ProgramChange change)
     {
         Changes.Add(change);
@@ -22,11 +38,12 @@ public sealed class CurrentProgram
     }
 
     /// <summary>A correction of a program change is itself a change of the program.</summary>
-    internal void Correct(Guid changeId)
+    internal void Correct(EntryEnteredInError correction, Guid eventId, long version)
     {
-        var index = Changes.FindIndex(c => c.ChangeId == changeId);
+        var index = Changes.FindIndex(c => c.ChangeId == correction.EntryId);
         if (index < 0) return;
-        Changes[index] = Changes[index] with { EnteredInError = true };
+        Changes[index] = Changes[index] with { EnteredInError = true, EnteredInErrorVersion = version };
+        Corrections.Add(new ProgramCorrection(eventId, correction.EntryId, correction.Reason, correction.EffectiveOn, version, correction.By));
         Refold();
     }
 
@@ -64,7 +81,7 @@ public sealed partial class CurrentProgramProjection : SingleStreamProjection<Cu
             _ => null,
         };
         if (change is not null) program.Record(change);
-        if (e.Data is EntryEnteredInError { Kind: EntryKind.ProgramChange } correction) program.Correct(correction.EntryId);
+        if (e.Data is EntryEnteredInError { Kind: EntryKind.ProgramChange } correction) program.Correct(correction, e.Id, e.Version);
         return program;
     }
 }

@@ -43,6 +43,20 @@ public sealed record ProgramChange(
     /// <summary>Set when a correction marked the change as entered in error; it then counts nowhere.</summary>
     public bool EnteredInError { get; init; }
 
+    /// <summary>
+    /// The episode stream version of the correction, so the record can be read as it stood before it. Kept by the
+    /// <see cref="CurrentProgram"/> read model, which answers the as-of questions; decisions only need the flag.
+    /// </summary>
+    public long? EnteredInErrorVersion { get; init; }
+
+    /// <summary>
+    /// Whether the change counts in the record as it stood at <paramref name="recordedVersion"/>: recorded by then
+    /// and not yet corrected. Without a version, as the record stands now.
+    /// </summary>
+    public bool StandsAt(long? recordedVersion) => recordedVersion is not { } version
+        ? !EnteredInError
+        : RecordedVersion <= version && !(EnteredInErrorVersion <= version);
+
     public static ProgramChange From(ExercisePrescribed e, long version) =>
         new(e.ChangeId, e.ExerciseId, ProgramChangeKind.Prescribed, e.EffectiveOn, version, e.By, e.Reason,
             e.Dosage, null, e.Name, e.CatalogCode, e.Category, e.Instructions, e.Precautions);
@@ -82,7 +96,8 @@ public sealed record ProgramExercise(
 
 /// <summary>
 /// The program is a fold of its changes, ordered by effective date (ties in recording order), skipping those
-/// entered in error. The same fold answers "now", "as of an effective date" and "as of a recorded version".
+/// entered in error. The same fold answers "now", "as of an effective date" and "as of a recorded version"; as of a
+/// version, a change corrected only later still counts, because the record said so then.
 /// </summary>
 public static class ProgramFold
 {
@@ -92,9 +107,8 @@ public static class ProgramFold
         var exercises = new Dictionary<Guid, ProgramExercise>();
         var order = new List<Guid>();
         var relevant = changesInRecordingOrder
-            .Where(c => !c.EnteredInError)
+            .Where(c => c.StandsAt(recordedVersion))
             .Where(c => effectiveOn is null || c.EffectiveOn <= effectiveOn)
-            .Where(c => recordedVersion is null || c.RecordedVersion <= recordedVersion)
             .OrderBy(c => c.EffectiveOn);
 
         foreach (var change in relevant) Apply(exercises, order, change);

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using RehabLedger.Audit;
 using RehabLedger.Caseload;
 using RehabLedger.Clinics;
 using RehabLedger.Episodes;
@@ -47,6 +48,7 @@ public static class EventStoreSetup
                 options.ConfigureProgress();
                 options.ConfigureCaseload();
                 options.ConfigureInsurers();
+                options.ConfigureAudit();
             })
             .UseLightweightSessions()
             // HotCold: one daemon leader elected through a PostgreSQL advisory lock, so the same
