@@ -4,6 +4,7 @@ using Marten;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Patients;
 
 namespace RehabLedger.Audit;
 
@@ -60,16 +61,29 @@ public static partial class AuditTrail
         return KeysetPaging.Page(rows, size, e => e.Sequence, continued: before is not null);
     }
 
-    /// <summary>The streams the patient and episode filters allow; null when neither is given.</summary>
+    /// <summary>
+    /// The streams the patient and episode filters allow, null when neither is given. Both are looked up in one
+    /// batch, so an id of another kind of stream (a clinic given as a patient) matches nothing.
+    /// </summary>
     private static async Task<IReadOnlyCollection<Guid>?> Streams(IQuerySession session, AuditFilter filter, CancellationToken ct)
     {
-        if (filter.PatientId is not { } patientId) return filter.EpisodeId is { } only ? [only] : null;
-
+        if (filter.PatientId is null && filter.EpisodeId is null) return null;
+        var batch = session.CreateBatchQuery();
+        var patient = filter.PatientId is { } p ? batch.Load<Patient>(p) : null;
         // A patient's record is their own stream and the streams of all their episodes.
-        var episodes = await session.Query<Episode>().Where(e => e.PatientId == patientId).Select(e => e.Id).ToListAsync(ct);
-        var streams = episodes.Append(patientId).ToHashSet();
-        if (filter.EpisodeId is { } episodeId) return streams.Contains(episodeId) ? [episodeId] : [];
-        return streams;
+        var episodesOfPatient = filter.PatientId is { } q ? batch.Query<Episode>().Where(e => e.PatientId == q).Select(e => e.Id).ToList() : null;
+        var episode = filter.EpisodeId is { } id ? batch.Query<Episode>().Where(e => e.Id == id).Select(e => e.Id).ToList() : null;
+        await batch.Execute(ct);
+
+        HashSet<Guid>? streams = null;
+        if (patient is not null)
+        {
+            if (await patient is not { } found) return [];
+            streams = [found.Id, .. await episodesOfPatient!];
+        }
+        if (episode is null) return streams;
+        var episodeId = (await episode).SingleOrDefault();
+        return episodeId == Guid.Empty || streams?.Contains(episodeId) == false ? [] : [episodeId];
     }
 
     private static IReadOnlyCollection<string>? EventTypes(List<string>? types)

@@ -7,10 +7,16 @@ namespace RehabLedger.Audit;
 /// <summary>
 /// A page of a program's history: the entries come from the <see cref="Programs.CurrentProgram"/> document, then
 /// one query fetches the recorded time and correlation of just that page's events (and of the corrections they
-/// name) from the events table by (stream, version). The store's timestamp is the one every audit view shows; the
-/// document could carry a copy only if the inline projection saw the final value, which depends on Marten's append
-/// mode. Two round trips per page, whatever else the stream holds.
+/// name) from the events table by (stream_id, version), its unique index. Two round trips per page, whatever else
+/// the stream holds.
 /// </summary>
+/// <remarks>
+/// Why not keep the recorded time on <see cref="Programs.ProgramChange"/>: the projection is inline, and what it
+/// could copy depends on Marten's append mode. Under Quick the database stamps the row during the insert, after
+/// inline projections ran; under the default QuickWithServerTimestamps the in-memory value is finer than the
+/// microseconds the column keeps, so a copy would not equal the ledger's own value and an as-of question asked at
+/// an instant read from the ledger could miss its event. The column is the one source every audit view shares.
+/// </remarks>
 public static class ProgramHistoryQuery
 {
     public static async Task<Connection<ProgramHistoryEntry>> Page(IQuerySession session, Guid episodeId, int? first, string? after,

@@ -77,6 +77,9 @@ public sealed class when_following_the_audit_trail(AppFixture fixture) : AppScen
         patientA.Select(x => x.Text("streamId")).Distinct().Count().ShouldBe(3);
         patientA.Select(x => x.Text("type")).ShouldContain("patient_registered");
         patientA.ShouldNotContain(x => x.Text("streamId") == s.B.ToString() || x.Text("streamId") == s.PatientB.ToString());
+        // An id of another kind of stream is not a patient.
+        (await Host.AllAuditEvents(new { patientId = s.A1.EpisodeId })).ShouldBeEmpty();
+        (await Host.AllAuditEvents(new { patientId = s.A1.ClinicId })).ShouldBeEmpty();
     }
 
     [Fact]
@@ -92,6 +95,7 @@ public sealed class when_following_the_audit_trail(AppFixture fixture) : AppScen
         // Both filters must hold: an episode of another patient answers nothing.
         (await Host.AllAuditEvents(new { patientId = s.PatientB, episodeId = s.A1.EpisodeId })).ShouldBeEmpty();
         (await Host.AllAuditEvents(new { patientId = s.A1.PatientId, episodeId = s.A1.EpisodeId })).Count.ShouldBe(3);
+        (await Host.AllAuditEvents(new { episodeId = s.A1.PatientId })).ShouldBeEmpty();
     }
 
     [Fact]
