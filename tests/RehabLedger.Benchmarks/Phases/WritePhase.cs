@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using RehabLedger.Benchmarks.Baselines;
+using RehabLedger.Benchmarks.Measurement;
+using RehabLedger.Episodes;
+using Wolverine;
+
+namespace RehabLedger.Benchmarks.Phases;
+
+/// <summary>Entries per second of the four write paths at one concurrency.</summary>
+public sealed record WriteFigures(int Concurrency, LoadResult Http, LoadResult InProcess, LoadResult PlainMarten, LoadResult Raw);
+
+/// <summary>
+/// Item 1: one clinical entry per transaction, at each concurrency, through (a) GraphQL over HTTP, (b) the same command
+/// in process, (c) plain Marten and (d) one raw INSERT. Every writer owns its streams, so no write waits on another's
+/// optimistic concurrency check; (a) and (b) write to the generated record's active episodes with their versions.
+/// </summary>
+public sealed class WritePhase(BenchmarkContext context)
+{
+    private const int TargetPool = 64;
+    private DocumentStore? _plain;
+    private string? _rawTable;
+
+    public async Task<IReadOnlyList<WriteFigures>> RunAsync(IEnumerable<int> concurrencies)
+    {
+        _plain ??= await PlainMartenStore.CreateAsync(context.Host.ConnectionString);
+        if (_rawTable is null)
+        {
+            _rawTable = await RawEventTable.CreateEventsAsync(context.Host.DataSource, "write_events");
+            // The first command compiles its Wolverine handler and the first request builds the GraphQL schema:
+            // seconds that are start-up, not a write.
+            await HttpWriter(1)(0);
+            await InProcessWriter(1)(0);
+        }
+        var figures = new List<WriteFigures>();
+        foreach (var c in concurrencies)
+        {
+            BenchmarkContext.Progress($"writes at concurrency {c}");
+            figures.Add(new WriteFigures(c,
+                await Measure(c, HttpWriter(c)),
+                await Measure(c, InProcessWriter(c)),
+                await Measure(c, await PlainMartenWriter(c)),
+                await Measure(c, RawWriter(c))));
+        }
+        return figures;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_plain is not null) await _plain.DisposeAsync();
+    }
+
+    private Task<LoadResult> Measure(int concurrency, Func<int, Task> write) =>
+        LoadRunner.RunAsync(concurrency, context.Size.Warmup, context.Size.Measure, write);
+
+    /// <summary>Worker <c>w</c> of <c>c</c> takes the pool's targets <c>w, w + c, w + 2c, ...</c> in turn.</summary>
+    private Func<int, int> TargetPicker(int concurrency)
+    {
+        var pool = Math.Min(TargetPool, context.Record.WriteTargets.Count);
+        if (pool < concurrency) throw new InvalidOperationException($"{pool} write targets cannot serve {concurrency} writers.");
+        var turns = new int[concurrency];
+        return worker =>
+        {
+            var owned = (pool - worker + concurrency - 1) / concurrency;
+            return worker + turns[worker]++ % owned * concurrency;
+        };
+    }
+
+    private Func<int, Task> HttpWriter(int concurrency)
+    {
+        var next = TargetPicker(concurrency);
+        return async worker =>
+        {
+            var index = next(worker);
+            var target = context.Record.WriteTargets[index];
+            var variables = SessionEntries.Variables(target, context.WriteTargetVersions[index], context.Today);
+            using var response = await context.Host.Http.PostAsJsonAsync("/graphql", new { query = SessionEntries.Mutation, variables });
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            if (body.RootElement.TryGetProperty("errors", out var errors))
+                throw new InvalidOperationException($"recordSession failed: {errors}");
+            context.WriteTargetVersions[index] = body.RootElement.GetProperty("data").GetProperty("recordSession").GetProperty("version").GetInt64();
+        };
+    }
+
+    private Func<int, Task> InProcessWriter(int concurrency)
+    {
+        var next = TargetPicker(concurrency);
+        return async worker =>
+        {
+            var index = next(worker);
+            var command = SessionEntries.Command(context.Record.WriteTargets[index], context.WriteTargetVersions[index], context.Today);
+            // A scope per command, as each HTTP request has.
+            await using var scope = context.Host.Services.CreateAsyncScope();
+            var episode = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<Episode>(command);
+            context.WriteTargetVersions[index] = episode.Version;
+        };
+    }
+
+    private async Task<Func<int, Task>> PlainMartenWriter(int concurrency)
+    {
+        var streams = Enumerable.Range(0, concurrency).Select(_ => Guid.CreateVersion7()).ToArray();
+        var target = context.Record.WriteTargets[0];
+        await using (var session = _plain!.LightweightSession())
+        {
+            foreach (var stream in streams) session.Events.StartStream<Episode>(stream, SessionEntries.Event(stream, target, context.Today));
+            await session.SaveChangesAsync();
+        }
+        return async worker =>
+        {
+            await using var session = _plain.LightweightSession();
+            session.CorrelationId = "benchmark";
+            session.LastModifiedBy = SessionEntries.Therapist.Id;
+            session.Events.Append(streams[worker], SessionEntries.Event(streams[worker], target, context.Today));
+            await session.SaveChangesAsync();
+        };
+    }
+
+    private Func<int, Task> RawWriter(int concurrency)
+    {
+        var streams = Enumerable.Range(0, concurrency).Select(_ => Guid.CreateVersion7()).ToArray();
+        var versions = new long[concurrency];
+        var target = context.Record.WriteTargets[0];
+        var serializer = context.Store.Options.Serializer();
+        var typeName = RawEventTable.EventTypeName(typeof(RehabLedger.Sessions.SessionRecorded));
+        var sql = $"""
+            insert into {_rawTable} (id, stream_id, version, data, type, correlation_id, user_name)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            """;
+        return async worker =>
+        {
+            // Serialized here, as Marten serializes in (c): both pay for turning the entry into JSON.
+            var json = serializer.ToJson(SessionEntries.Event(streams[worker], target, context.Today));
+            await using var command = context.Host.DataSource.CreateCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = streams[worker] });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ++versions[worker] });
+            command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = json });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = typeName });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "benchmark" });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SessionEntries.Therapist.Id });
+            await command.ExecuteNonQueryAsync();
+        };
+    }
+}
