@@ -136,7 +136,7 @@ public sealed class Results(Report report)
     {
         var change = after / before - 1;
         return [figure, Ratio(before), Ratio(after),
-            report.Check($"growth: {figure} changes ≤ 20 %", Math.Abs(change), maximum: MaxGrowthChange).Replace(Ratio(Math.Abs(change)), Percent(change))];
+            report.Check($"growth: {figure} changes by ≤ 20 %", Math.Abs(change), maximum: MaxGrowthChange, format: _ => Percent(change))];
     }
 
     private static IReadOnlyList<string> Absolute(string figure, double before, double after, Func<double, string> format) =>

@@ -40,11 +40,12 @@ public sealed class Report
     }
 
     /// <summary>Records a ratio against its target: at least <paramref name="minimum"/>, or at most <paramref name="maximum"/>.</summary>
-    public string Check(string target, double ratio, double? minimum = null, double? maximum = null)
+    public string Check(string target, double ratio, double? minimum = null, double? maximum = null, Func<double, string>? format = null)
     {
         var met = !double.IsNaN(ratio) && (minimum is null || ratio >= minimum) && (maximum is null || ratio <= maximum);
-        Targets.Add(new TargetCheck(target, Ratio(ratio), met));
-        return $"{Ratio(ratio)} ({(met ? "met" : "missed")})";
+        var measured = (format ?? Ratio)(ratio);
+        Targets.Add(new TargetCheck(target, measured, met));
+        return $"{measured} ({(met ? "met" : "missed")})";
     }
 
     public string ToMarkdown(string title)

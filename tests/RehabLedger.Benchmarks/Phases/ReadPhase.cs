@@ -39,9 +39,8 @@ public sealed class ReadPhase(BenchmarkContext context)
             foreach (var c in concurrencies)
             {
                 BenchmarkContext.Progress($"reads: {name} at concurrency {c}");
-                figures.Add(new ReadFigures(name, c,
-                    await LoadRunner.RunAsync(c, context.Size.Warmup, context.Size.Measure, graphQL),
-                    await LoadRunner.RunAsync(c, context.Size.Warmup, context.Size.Measure, raw)));
+                var results = await LoadRunner.CompareAsync(c, context.Size.Warmup, context.Size.Measure, context.Size.Rounds, [graphQL, raw]);
+                figures.Add(new ReadFigures(name, c, results[0], results[1]));
             }
         }
         return figures;

@@ -40,11 +40,9 @@ public sealed class WritePhase(BenchmarkContext context)
         foreach (var c in concurrencies)
         {
             BenchmarkContext.Progress($"writes at concurrency {c}");
-            figures.Add(new WriteFigures(c,
-                await Measure(c, HttpWriter(c)),
-                await Measure(c, InProcessWriter(c)),
-                await Measure(c, await PlainMartenWriter(c)),
-                await Measure(c, RawWriter(c))));
+            var results = await LoadRunner.CompareAsync(c, context.Size.Warmup, context.Size.Measure, context.Size.Rounds,
+                [HttpWriter(c), InProcessWriter(c), await PlainMartenWriter(c), RawWriter(c)]);
+            figures.Add(new WriteFigures(c, results[0], results[1], results[2], results[3]));
         }
         return figures;
     }
@@ -53,9 +51,6 @@ public sealed class WritePhase(BenchmarkContext context)
     {
         if (_plain is not null) await _plain.DisposeAsync();
     }
-
-    private Task<LoadResult> Measure(int concurrency, Func<int, Task> write) =>
-        LoadRunner.RunAsync(concurrency, context.Size.Warmup, context.Size.Measure, write);
 
     /// <summary>Worker <c>w</c> of <c>c</c> takes the pool's targets <c>w, w + c, w + 2c, ...</c> in turn.</summary>
     private Func<int, int> TargetPicker(int concurrency)
