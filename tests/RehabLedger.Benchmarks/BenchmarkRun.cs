@@ -43,7 +43,7 @@ public static class BenchmarkRun
             writesBefore = await writes.RunAsync(size.Concurrency);
         using (memory.Phase("reads"))
             readsBefore = await reads.RunAsync(size.Concurrency);
-        results.Writes(writesBefore);
+        results.Writes(writesBefore, await writes.DocumentSizesAsync());
         results.Reads(readsBefore);
 
         var timeTravel = new TimeTravelPhase(context);

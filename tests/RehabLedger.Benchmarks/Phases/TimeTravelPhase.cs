@@ -23,6 +23,10 @@ public sealed class TimeTravelPhase(BenchmarkContext context)
     public async Task<IReadOnlyList<TimeTravelFigures>> RunAsync()
     {
         var programAsOf = await ProgramAsOfAsync();
+        var (_, warmUpEpisode) = context.Record.TimeTravelEpisodes.First();
+        await LoadRunner.WarmUpAsync(context.Size.WarmUpCalls / 4, programAsOf is null
+            ? [_ => MartenFold(warmUpEpisode, 10)]
+            : [_ => MartenFold(warmUpEpisode, 10), _ => programAsOf(warmUpEpisode, 10)]);
         var figures = new List<TimeTravelFigures>();
         foreach (var (events, episodeId) in context.Record.TimeTravelEpisodes)
         {

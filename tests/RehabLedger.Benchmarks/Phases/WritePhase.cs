@@ -7,12 +7,17 @@ using NpgsqlTypes;
 using RehabLedger.Benchmarks.Baselines;
 using RehabLedger.Benchmarks.Measurement;
 using RehabLedger.Episodes;
+using RehabLedger.Infrastructure.Marten;
 using Wolverine;
 
 namespace RehabLedger.Benchmarks.Phases;
 
 /// <summary>Entries per second of the four write paths at one concurrency.</summary>
-public sealed record WriteFigures(int Concurrency, LoadResult Http, LoadResult InProcess, LoadResult PlainMarten, LoadResult Raw);
+/// <param name="RawDocuments">
+/// Not in the list: the two inline documents a session rewrites, updated with raw SQL in one transaction.
+/// It shows how much of the gap between (b) and (d) is the documents' size rather than the code.
+/// </param>
+public sealed record WriteFigures(int Concurrency, LoadResult Http, LoadResult InProcess, LoadResult PlainMarten, LoadResult Raw, LoadResult RawDocuments);
 
 /// <summary>
 /// Item 1: one clinical entry per transaction, at each concurrency, through (a) GraphQL over HTTP, (b) the same command
@@ -31,20 +36,86 @@ public sealed class WritePhase(BenchmarkContext context)
         if (_rawTable is null)
         {
             _rawTable = await RawEventTable.CreateEventsAsync(context.Host.DataSource, "write_events");
-            // The first command compiles its Wolverine handler and the first request builds the GraphQL schema:
-            // seconds that are start-up, not a write.
-            await HttpWriter(1)(0);
-            await InProcessWriter(1)(0);
+            BenchmarkContext.Progress("writes: warming up");
+            await LoadRunner.WarmUpAsync(context.Size.WarmUpCalls,
+                [HttpWriter(4), InProcessWriter(4), await PlainMartenWriter(4), RawWriter(4), await RawDocumentWriter(4)]);
         }
         var figures = new List<WriteFigures>();
         foreach (var c in concurrencies)
         {
             BenchmarkContext.Progress($"writes at concurrency {c}");
             var results = await LoadRunner.CompareAsync(c, context.Size.Warmup, context.Size.Measure, context.Size.Rounds,
-                [HttpWriter(c), InProcessWriter(c), await PlainMartenWriter(c), RawWriter(c)]);
-            figures.Add(new WriteFigures(c, results[0], results[1], results[2], results[3]));
+                [HttpWriter(c), InProcessWriter(c), await PlainMartenWriter(c), RawWriter(c), await RawDocumentWriter(c)]);
+            figures.Add(new WriteFigures(c, results[0], results[1], results[2], results[3], results[4]));
         }
         return figures;
+    }
+
+    /// <summary>
+    /// (e): the <c>Episode</c> and <c>EpisodeProgress</c> documents of an episode written back as they are, with two
+    /// raw UPDATEs in one transaction: what PostgreSQL alone spends on the documents a recorded session rewrites. It
+    /// uses the caseload therapist's episodes, which no write variant changes, so writing them back loses nothing.
+    /// </summary>
+    private async Task<Func<int, Task>> RawDocumentWriter(int concurrency)
+    {
+        var episodes = context.Record.ProgressEpisodes;
+        if (episodes.Count < concurrency) throw new InvalidOperationException($"{episodes.Count} episodes cannot serve {concurrency} writers.");
+        var documents = new (string Episode, string Progress)[episodes.Count];
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            await using var read = context.Host.DataSource.CreateCommand(
+                $"select e.data::text, p.data::text from {Schema}.mt_doc_episode e join {Schema}.mt_doc_episodeprogress p on p.id = e.id where e.id = $1");
+            read.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = episodes[i] });
+            await using var reader = await read.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            documents[i] = (reader.GetString(0), reader.GetString(1));
+        }
+
+        var turns = new int[concurrency];
+        return async worker =>
+        {
+            var owned = (episodes.Count - worker + concurrency - 1) / concurrency;
+            var index = worker + turns[worker]++ % owned * concurrency;
+            await using var connection = await context.Host.DataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
+                {
+                    Update("mt_doc_episode", episodes[index], documents[index].Episode),
+                    Update("mt_doc_episodeprogress", episodes[index], documents[index].Progress),
+                },
+            };
+            await batch.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        };
+    }
+
+    private const string Schema = EventStoreSetup.SchemaName;
+
+    private static NpgsqlBatchCommand Update(string table, Guid id, string json) => new($"update {Schema}.{table} set data = $2 where id = $1")
+    {
+        Parameters =
+        {
+            new NpgsqlParameter<Guid> { TypedValue = id },
+            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = json },
+        },
+    };
+
+    /// <summary>
+    /// Average stored size of the documents a recorded session rewrites (and, for the caseload, that the daemon
+    /// rewrites after it), by table: the main reason the service path costs more than one INSERT.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Table, double AverageKb)>> DocumentSizesAsync()
+    {
+        var sizes = new List<(string, double)>();
+        foreach (var table in new[] { "mt_doc_episode", "mt_doc_episodeprogress", "mt_doc_caseloadrow" })
+        {
+            await using var command = context.Host.DataSource.CreateCommand(
+                $"select coalesce(avg(octet_length(data::text)), 0) from {EventStoreSetup.SchemaName}.{table}");
+            sizes.Add((table, Convert.ToDouble(await command.ExecuteScalarAsync()) / 1024));
+        }
+        return sizes;
     }
 
     public async ValueTask DisposeAsync()
