@@ -3,6 +3,7 @@ using RehabLedger.Benchmarks.Data;
 using RehabLedger.Benchmarks.Hosting;
 using RehabLedger.Benchmarks.Measurement;
 using RehabLedger.Common;
+using RehabLedger.Infrastructure.Marten;
 
 namespace RehabLedger.Benchmarks;
 
@@ -22,6 +23,25 @@ public sealed class BenchmarkContext(BenchmarkHost host, BenchmarkSize size, Rep
 
     /// <summary>Figures kept to compare after growth, by name.</summary>
     public Dictionary<string, double> Figures { get; } = [];
+
+    /// <summary>
+    /// Vacuums and analyzes the service's tables before a measured phase. The phase before left dead row versions
+    /// and stale planner statistics that autovacuum would clear within a minute on a running service; a run moves
+    /// faster than that, and without this the figures would depend on what the previous phase happened to leave.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        await using var tables = Host.DataSource.CreateCommand(
+            $"select tablename from pg_tables where schemaname = '{EventStoreSetup.SchemaName}' and tablename like 'mt_%'");
+        var names = new List<string>();
+        await using (var reader = await tables.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        foreach (var name in names)
+        {
+            await using var vacuum = Host.DataSource.CreateCommand($"vacuum (analyze) {EventStoreSetup.SchemaName}.{name}");
+            await vacuum.ExecuteNonQueryAsync();
+        }
+    }
 
     public static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }

@@ -20,6 +20,7 @@ public sealed class ReadPhase(BenchmarkContext context)
     public async Task<IReadOnlyList<ReadFigures>> RunAsync(IEnumerable<int> concurrencies)
     {
         await context.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(10));
+        await context.SettleAsync();
         var (clinicId, therapistId) = context.Record.Caseload;
         var episodes = context.Record.ProgressEpisodes;
         var queries = new (string Name, Func<int, Task> GraphQL, Func<int, Task> Raw)[]

@@ -40,6 +40,7 @@ public sealed class WritePhase(BenchmarkContext context)
             await LoadRunner.WarmUpAsync(context.Size.WarmUpCalls,
                 [HttpWriter(4), InProcessWriter(4), await PlainMartenWriter(4), RawWriter(4), await RawDocumentWriter(4)]);
         }
+        await context.SettleAsync();
         var figures = new List<WriteFigures>();
         foreach (var c in concurrencies)
         {
