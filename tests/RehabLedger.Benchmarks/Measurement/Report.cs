@@ -26,7 +26,7 @@ public sealed class Report
             _body = existing;
             return;
         }
-        _sections[item] = _body = new StringBuilder().AppendLine().AppendLine($"### {item}. {title}").AppendLine();
+        _sections[item] = _body = new StringBuilder().AppendLine().AppendLine($"#### {item}. {title}").AppendLine();
     }
 
     public void Note(string text) => _body.AppendLine(text).AppendLine();
@@ -50,10 +50,10 @@ public sealed class Report
 
     public string ToMarkdown(string title)
     {
-        var text = new StringBuilder().AppendLine($"## {title}");
+        var text = new StringBuilder().AppendLine($"### {title}");
         foreach (var section in _sections.Values) text.Append(section);
         text.AppendLine();
-        text.AppendLine("### Targets").AppendLine();
+        text.AppendLine("#### Targets").AppendLine();
         text.AppendLine("| target | measured | verdict |").AppendLine("|---|---:|---|");
         foreach (var t in Targets) text.AppendLine($"| {t.Target} | {t.Measured} | {(t.Met ? "met" : "**missed**")} |");
         return text.ToString();
