@@ -23,7 +23,7 @@ public static class BenchmarkRun
         BenchmarkContext.Progress($"{size.Name} run: starting the service and its PostgreSQL");
         BenchmarkContext context;
         using (memory.Phase("start"))
-            context = new BenchmarkContext(BenchmarkHost.Start(), size, report, memory);
+            context = new BenchmarkContext(BenchmarkHost.Start(), size);
         await using var host = context.Host;
 
         var record = new ClinicalDataGenerator(context.Today, seed: 7).Generate(size.Therapists, size.TimeTravelSizes);

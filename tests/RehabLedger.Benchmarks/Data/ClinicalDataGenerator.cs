@@ -2,11 +2,7 @@ using Bogus;
 using RehabLedger.Clinics;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
-using RehabLedger.Goals;
 using RehabLedger.Patients;
-using RehabLedger.PlanOfCare;
-using RehabLedger.Programs;
-using RehabLedger.Sessions;
 
 namespace RehabLedger.Benchmarks.Data;
 

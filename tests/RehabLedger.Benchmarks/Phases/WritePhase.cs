@@ -24,7 +24,7 @@ public sealed record WriteFigures(int Concurrency, LoadResult Http, LoadResult I
 /// in process, (c) plain Marten and (d) one raw INSERT. Every writer owns its streams, so no write waits on another's
 /// optimistic concurrency check; (a) and (b) write to the generated record's active episodes with their versions.
 /// </summary>
-public sealed class WritePhase(BenchmarkContext context)
+public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
 {
     private const int TargetPool = 64;
     private DocumentStore? _plain;
