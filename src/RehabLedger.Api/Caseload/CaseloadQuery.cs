@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Marten;
+using Marten.Linq;
 using RehabLedger.Clinics;
 using RehabLedger.Episodes;
 using RehabLedger.Patients;
@@ -26,9 +28,9 @@ public static class CaseloadQuery
     public static async Task<IReadOnlyList<CaseloadEntry>> Entries(IQuerySession session, Guid clinicId, Guid? therapistId,
         IReadOnlyCollection<CaseloadFlag> flags, CaseloadOrder order, DateOnly today, CancellationToken ct)
     {
-        var query = session.Query<CaseloadRow>().Where(r => r.ClinicId == clinicId && r.Status == EpisodeStatus.Active);
-        if (therapistId is { } therapist) query = query.Where(r => r.TherapistId == therapist);
-        var rows = await query.ToListAsync(ct);
+        var rows = (therapistId is { } therapist
+            ? await session.QueryAsync(new ActiveRowsOfTherapist { ClinicId = clinicId, TherapistId = therapist }, ct)
+            : await session.QueryAsync(new ActiveRowsOfClinic { ClinicId = clinicId }, ct)).ToList();
         if (rows.Count == 0) return [];
 
         var batch = session.CreateBatchQuery();
@@ -42,6 +44,25 @@ public static class CaseloadQuery
             .Select(r => new CaseloadEntry(r, patientById[r.PatientId], therapistById[r.TherapistId], CaseloadFlags.Evaluate(r, today)))
             .Where(e => flags.Count == 0 || flags.Any(e.Status.Flags.Contains));
         return Order(entries, order).ToList();
+    }
+
+    /// <summary>Compiled: a dashboard asks this on every refresh, and Marten then skips translating the LINQ each time.</summary>
+    public sealed class ActiveRowsOfClinic : ICompiledListQuery<CaseloadRow>
+    {
+        public Guid ClinicId { get; set; }
+
+        public Expression<Func<IMartenQueryable<CaseloadRow>, IEnumerable<CaseloadRow>>> QueryIs() =>
+            q => q.Where(r => r.ClinicId == ClinicId && r.Status == EpisodeStatus.Active);
+    }
+
+    /// <inheritdoc cref="ActiveRowsOfClinic"/>
+    public sealed class ActiveRowsOfTherapist : ICompiledListQuery<CaseloadRow>
+    {
+        public Guid ClinicId { get; set; }
+        public Guid TherapistId { get; set; }
+
+        public Expression<Func<IMartenQueryable<CaseloadRow>, IEnumerable<CaseloadRow>>> QueryIs() =>
+            q => q.Where(r => r.ClinicId == ClinicId && r.Status == EpisodeStatus.Active && r.TherapistId == TherapistId);
     }
 
     /// <summary>Every order ends with the episode id, so pages are stable.</summary>

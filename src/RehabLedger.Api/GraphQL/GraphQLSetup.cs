@@ -16,6 +16,7 @@ public static class GraphQLSetup
             .AddGraphTypes(typeof(RehabLedgerSchema).Assembly)
             .AddErrorInfoProvider(new RehabLedgerErrorInfoProvider())
             .AddUnhandledExceptionHandler(ErrorMapping.Handle)
+            .ConfigureExecution<DocumentCache>()
             // Resolvers share the request's Marten session, which is not thread-safe: resolve fields one at a time.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
         return services;

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using RehabLedger.Sessions;
+using Wolverine;
+
+namespace RehabLedger.Benchmarks.Hosting;
+
+/// <summary>
+/// The real service, configured as in production (no demo data, no test doubles), on the benchmark's own PostgreSQL,
+/// with the raw-read endpoints added beside it.
+/// </summary>
+internal sealed class ServiceFactory(string connectionString) : WebApplicationFactory<global::Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSolutionRelativeContentRoot("src/RehabLedger.Api", "RehabLedger.sln");
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Marten", connectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        // The service's informational lines would drown the results; warnings and errors still show.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Warns that this program, not the service, is the entry assembly; handled by the discovery setting below.
+        builder.UseSetting("Logging:LogLevel:Wolverine.Runtime.WolverineRuntime", "Error");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new RawReadEndpoints(connectionString));
+            // Wolverine takes the entry assembly (this program) for handler discovery unless told otherwise.
+            services.ConfigureWolverine(options => options.ApplicationAssembly = typeof(RecordSession).Assembly);
+        });
+    }
+}

@@ -1,0 +1,215 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using RehabLedger.Benchmarks.Baselines;
+using RehabLedger.Benchmarks.Measurement;
+using RehabLedger.Episodes;
+using RehabLedger.Infrastructure.Marten;
+using Wolverine;
+
+namespace RehabLedger.Benchmarks.Phases;
+
+/// <summary>Entries per second of the four write paths at one concurrency.</summary>
+/// <param name="RawDocuments">
+/// Not in the issue's list: the two inline documents a session rewrites, updated with raw SQL in one transaction.
+/// It shows how much of the gap between (b) and (d) is the documents' size rather than the code.
+/// </param>
+public sealed record WriteFigures(int Concurrency, LoadResult Http, LoadResult InProcess, LoadResult PlainMarten, LoadResult Raw, LoadResult RawDocuments);
+
+/// <summary>
+/// Item 1: one clinical entry per transaction, at each concurrency, through (a) GraphQL over HTTP, (b) the same command
+/// in process, (c) plain Marten and (d) one raw INSERT. Every writer owns its streams, so no write waits on another's
+/// optimistic concurrency check; (a) and (b) write to the generated record's active episodes with their versions.
+/// </summary>
+public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
+{
+    private const int TargetPool = 64;
+    private DocumentStore? _plain;
+    private string? _rawTable;
+
+    public async Task<IReadOnlyList<WriteFigures>> RunAsync(IEnumerable<int> concurrencies)
+    {
+        _plain ??= await PlainMartenStore.CreateAsync(context.Host.ConnectionString);
+        if (_rawTable is null)
+        {
+            _rawTable = await RawEventTable.CreateEventsAsync(context.Host.DataSource, "write_events");
+            BenchmarkContext.Progress("writes: warming up");
+            await LoadRunner.WarmUpAsync(context.Size.WarmUpCalls,
+                [HttpWriter(4), InProcessWriter(4), await PlainMartenWriter(4), RawWriter(4), await RawDocumentWriter(4)]);
+        }
+        await context.SettleAsync();
+        var figures = new List<WriteFigures>();
+        foreach (var c in concurrencies)
+        {
+            BenchmarkContext.Progress($"writes at concurrency {c}");
+            var results = await LoadRunner.CompareAsync(c, context.Size.Warmup, context.Size.Measure, context.Size.Rounds,
+                [HttpWriter(c), InProcessWriter(c), await PlainMartenWriter(c), RawWriter(c), await RawDocumentWriter(c)]);
+            figures.Add(new WriteFigures(c, results[0], results[1], results[2], results[3], results[4]));
+        }
+        return figures;
+    }
+
+    /// <summary>
+    /// (e): the <c>Episode</c> and <c>EpisodeProgress</c> documents of an episode written back as they are, with two
+    /// raw UPDATEs in one transaction: what PostgreSQL alone spends on the documents a recorded session rewrites. It
+    /// uses the caseload therapist's episodes, which no write variant changes, so writing them back loses nothing.
+    /// </summary>
+    private async Task<Func<int, Task>> RawDocumentWriter(int concurrency)
+    {
+        var episodes = context.Record.ProgressEpisodes;
+        if (episodes.Count < concurrency) throw new InvalidOperationException($"{episodes.Count} episodes cannot serve {concurrency} writers.");
+        var documents = new (string Episode, string Progress)[episodes.Count];
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            await using var read = context.Host.DataSource.CreateCommand(
+                $"select e.data::text, p.data::text from {Schema}.mt_doc_episode e join {Schema}.mt_doc_episodeprogress p on p.id = e.id where e.id = $1");
+            read.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = episodes[i] });
+            await using var reader = await read.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            documents[i] = (reader.GetString(0), reader.GetString(1));
+        }
+
+        var turns = new int[concurrency];
+        return async worker =>
+        {
+            var owned = (episodes.Count - worker + concurrency - 1) / concurrency;
+            var index = worker + turns[worker]++ % owned * concurrency;
+            await using var connection = await context.Host.DataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
+                {
+                    Update("mt_doc_episode", episodes[index], documents[index].Episode),
+                    Update("mt_doc_episodeprogress", episodes[index], documents[index].Progress),
+                },
+            };
+            await batch.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        };
+    }
+
+    private const string Schema = EventStoreSetup.SchemaName;
+
+    private static NpgsqlBatchCommand Update(string table, Guid id, string json) => new($"update {Schema}.{table} set data = $2 where id = $1")
+    {
+        Parameters =
+        {
+            new NpgsqlParameter<Guid> { TypedValue = id },
+            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = json },
+        },
+    };
+
+    /// <summary>
+    /// Average stored size of the documents a recorded session rewrites (and, for the caseload, that the daemon
+    /// rewrites after it), by table: the main reason the service path costs more than one INSERT.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Table, double AverageKb)>> DocumentSizesAsync()
+    {
+        var sizes = new List<(string, double)>();
+        foreach (var table in new[] { "mt_doc_episode", "mt_doc_episodeprogress", "mt_doc_caseloadrow" })
+        {
+            await using var command = context.Host.DataSource.CreateCommand(
+                $"select coalesce(avg(octet_length(data::text)), 0) from {EventStoreSetup.SchemaName}.{table}");
+            sizes.Add((table, Convert.ToDouble(await command.ExecuteScalarAsync()) / 1024));
+        }
+        return sizes;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_plain is not null) await _plain.DisposeAsync();
+    }
+
+    /// <summary>Worker <c>w</c> of <c>c</c> takes the pool's targets <c>w, w + c, w + 2c, ...</c> in turn.</summary>
+    private Func<int, int> TargetPicker(int concurrency)
+    {
+        var pool = Math.Min(TargetPool, context.Record.WriteTargets.Count);
+        if (pool < concurrency) throw new InvalidOperationException($"{pool} write targets cannot serve {concurrency} writers.");
+        var turns = new int[concurrency];
+        return worker =>
+        {
+            var owned = (pool - worker + concurrency - 1) / concurrency;
+            return worker + turns[worker]++ % owned * concurrency;
+        };
+    }
+
+    private Func<int, Task> HttpWriter(int concurrency)
+    {
+        var next = TargetPicker(concurrency);
+        return async worker =>
+        {
+            var index = next(worker);
+            var target = context.Record.WriteTargets[index];
+            var variables = SessionEntries.Variables(target, context.WriteTargetVersions[index], context.Today);
+            using var response = await context.Host.Http.PostAsJsonAsync("/graphql", new { query = SessionEntries.Mutation, variables });
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            if (body.RootElement.TryGetProperty("errors", out var errors))
+                throw new InvalidOperationException($"recordSession failed: {errors}");
+            context.WriteTargetVersions[index] = body.RootElement.GetProperty("data").GetProperty("recordSession").GetProperty("version").GetInt64();
+        };
+    }
+
+    private Func<int, Task> InProcessWriter(int concurrency)
+    {
+        var next = TargetPicker(concurrency);
+        return async worker =>
+        {
+            var index = next(worker);
+            var command = SessionEntries.Command(context.Record.WriteTargets[index], context.WriteTargetVersions[index], context.Today);
+            // A scope per command, as each HTTP request has.
+            await using var scope = context.Host.Services.CreateAsyncScope();
+            var episode = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<Episode>(command);
+            context.WriteTargetVersions[index] = episode.Version;
+        };
+    }
+
+    private async Task<Func<int, Task>> PlainMartenWriter(int concurrency)
+    {
+        var streams = Enumerable.Range(0, concurrency).Select(_ => Guid.CreateVersion7()).ToArray();
+        var target = context.Record.WriteTargets[0];
+        await using (var session = _plain!.LightweightSession())
+        {
+            foreach (var stream in streams) session.Events.StartStream<Episode>(stream, SessionEntries.Event(stream, target, context.Today));
+            await session.SaveChangesAsync();
+        }
+        return async worker =>
+        {
+            await using var session = _plain.LightweightSession();
+            session.CorrelationId = "benchmark";
+            session.LastModifiedBy = SessionEntries.Therapist.Id;
+            session.Events.Append(streams[worker], SessionEntries.Event(streams[worker], target, context.Today));
+            await session.SaveChangesAsync();
+        };
+    }
+
+    private Func<int, Task> RawWriter(int concurrency)
+    {
+        var streams = Enumerable.Range(0, concurrency).Select(_ => Guid.CreateVersion7()).ToArray();
+        var versions = new long[concurrency];
+        var target = context.Record.WriteTargets[0];
+        var serializer = context.Store.Options.Serializer();
+        var typeName = RawEventTable.EventTypeName(typeof(RehabLedger.Sessions.SessionRecorded));
+        var sql = $"""
+            insert into {_rawTable} (id, stream_id, version, data, type, correlation_id, user_name)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            """;
+        return async worker =>
+        {
+            // Serialized here, as Marten serializes in (c): both pay for turning the entry into JSON.
+            var json = serializer.ToJson(SessionEntries.Event(streams[worker], target, context.Today));
+            await using var command = context.Host.DataSource.CreateCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() });
+            command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = streams[worker] });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ++versions[worker] });
+            command.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = json });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = typeName });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = "benchmark" });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SessionEntries.Therapist.Id });
+            await command.ExecuteNonQueryAsync();
+        };
+    }
+}
