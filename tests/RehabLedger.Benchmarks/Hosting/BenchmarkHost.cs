@@ -45,6 +45,8 @@ public sealed class BenchmarkHost : IAsyncDisposable
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"rehabledger-bench-{Guid.NewGuid():N}");
         var postgres = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = dataDirectory }, NullLogger.Instance);
+        // An interrupted run must not leave its PostgreSQL running (stopping twice is harmless).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => postgres.Dispose();
         try
         {
             var factory = new ServiceFactory(postgres.ConnectionString);
@@ -58,6 +60,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
         catch
         {
             postgres.Dispose();
+            DeleteDataDirectory(dataDirectory);
             throw;
         }
     }
@@ -68,10 +71,15 @@ public sealed class BenchmarkHost : IAsyncDisposable
         await DataSource.DisposeAsync();
         await _factory.DisposeAsync();
         await _postgres.DisposeAsync();
+        DeleteDataDirectory(_dataDirectory);
+    }
+
+    private static void DeleteDataDirectory(string dataDirectory)
+    {
         try
         {
-            Directory.Delete(_dataDirectory, recursive: true);
-            File.Delete(_dataDirectory + ".credentials");
+            if (Directory.Exists(dataDirectory)) Directory.Delete(dataDirectory, recursive: true);
+            File.Delete(dataDirectory + ".credentials");
         }
         catch (IOException)
         {
