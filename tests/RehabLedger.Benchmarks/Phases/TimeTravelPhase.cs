@@ -48,9 +48,9 @@ public sealed class TimeTravelPhase(BenchmarkContext context)
     }
 
     /// <summary>
-    /// The one place that knows the shape of <c>programAsOf</c>: it asks for the program as of a stream version. The
-    /// selection is <c>__typename</c>, valid whatever the result type's fields are, so the figure is the cost of
-    /// finding and folding the program, not of serializing a large answer.
+    /// The one place that knows the shape of <c>programAsOf</c>: it asks for the program as of a stream version, with
+    /// what an auditor's screen shows of each exercise. The arguments are checked by introspection first, so a
+    /// service without the query (or with other arguments) is reported, not failed.
     /// </summary>
     private async Task<Func<Guid, long, Task>?> ProgramAsOfAsync()
     {
@@ -66,7 +66,14 @@ public sealed class TimeTravelPhase(BenchmarkContext context)
             return null;
         }
 
-        var query = $"query($id: {idType}, $version: {versionType}) {{ programAsOf(episodeId: $id, version: $version) {{ __typename }} }}";
+        var query = $$"""
+            query($id: {{idType}}, $version: {{versionType}}) {
+              programAsOf(episodeId: $id, version: $version) {
+                version
+                exercises(includeEnded: true) { id name category status prescribedOn dosageSince endedOn dosage { sets repetitions load loadUnit durationMinutes frequencyPerWeek setting } }
+              }
+            }
+            """;
         return async (episodeId, version) =>
         {
             using var response = await context.Host.Http.PostAsJsonAsync("/graphql", new { query, variables = new { id = episodeId, version } });
