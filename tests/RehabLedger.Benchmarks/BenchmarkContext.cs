@@ -15,8 +15,22 @@ public sealed class BenchmarkContext(BenchmarkHost host, BenchmarkSize size)
     public DateOnly Today { get; } = TimeProvider.System.Today();
     public ClinicalRecord Record { get; set; } = null!;
 
-    /// <summary>Versions of <see cref="ClinicalRecord.WriteTargets"/> as the write phases move them on.</summary>
-    public long[] WriteTargetVersions { get; set; } = [];
+    /// <summary>The active episodes the write phases record sessions on.</summary>
+    public IReadOnlyList<WriteTarget> WriteTargets { get; private set; } = [];
+
+    /// <summary>Versions of <see cref="WriteTargets"/> as the write phases move them on.</summary>
+    public long[] WriteTargetVersions { get; private set; } = [];
+
+    /// <summary>
+    /// Every write adds a session to its episode, and the documents a session rewrites grow with the episode. Each
+    /// write phase therefore starts on episodes of the generated size, so a later phase does not pay for the
+    /// sessions an earlier one added.
+    /// </summary>
+    public void UseWriteTargets(IReadOnlyList<WriteTarget> targets)
+    {
+        WriteTargets = targets;
+        WriteTargetVersions = targets.Select(t => t.Version).ToArray();
+    }
 
     /// <summary>
     /// Vacuums and analyzes the service's tables before a measured phase. The phase before left dead row versions

@@ -28,7 +28,7 @@ public static class BenchmarkRun
 
         var record = new ClinicalDataGenerator(context.Today, seed: 7).Generate(size.Therapists, size.TimeTravelSizes);
         context.Record = record;
-        context.WriteTargetVersions = record.WriteTargets.Select(t => t.Version).ToArray();
+        context.UseWriteTargets(record.WriteTargets);
 
         using (memory.Phase("bulk import"))
             results.Bulk(await new BulkImportPhase(context).RunAsync(record));
@@ -55,6 +55,7 @@ public static class BenchmarkRun
         IReadOnlyList<ReadFigures> readsAfter;
         using (memory.Phase("growth import"))
             growth = await new GrowthPhase(context).RunAsync();
+        context.UseWriteTargets(growth.WriteTargets);
         using (memory.Phase("writes after growth"))
             writesAfter = await writes.RunAsync(size.GrowthConcurrency);
         using (memory.Phase("reads after growth"))

@@ -7,7 +7,9 @@ namespace RehabLedger.Benchmarks.Phases;
 
 /// <param name="AppendSeconds">Time spent appending (generation excluded).</param>
 /// <param name="CatchUpSeconds">Time after the last append until the async projections had caught up.</param>
-public sealed record GrowthFigures(long EventsBefore, long EventsAfter, long Appended, double AppendSeconds, double CatchUpSeconds)
+/// <param name="WriteTargets">Active episodes of the last clinic appended, untouched by any write phase.</param>
+public sealed record GrowthFigures(long EventsBefore, long EventsAfter, long Appended, double AppendSeconds, double CatchUpSeconds,
+    IReadOnlyList<WriteTarget> WriteTargets)
 {
     public double AppendPerSecond => Appended / AppendSeconds;
 }
@@ -29,6 +31,7 @@ public sealed class GrowthPhase(BenchmarkContext context)
         var goal = before * BenchmarkSize.GrowthFactor;
         var appended = 0L;
         var appendTime = TimeSpan.Zero;
+        IReadOnlyList<WriteTarget> fresh = [];
         for (var chunk = 1; before + appended < goal; chunk++)
         {
             var record = new ClinicalDataGenerator(context.Today, seed: 1000 + chunk).Generate(therapists: 4, timeTravelSizes: []);
@@ -41,12 +44,13 @@ public sealed class GrowthPhase(BenchmarkContext context)
             }));
             appendTime += clock.Elapsed;
             appended += record.EventCount;
+            fresh = record.WriteTargets;
             BenchmarkContext.Progress($"growth: {before + appended:N0} of {goal:N0} events");
         }
 
         var catchUp = Stopwatch.StartNew();
         await context.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromHours(1));
-        return new GrowthFigures(before, await EventCountAsync(), appended, appendTime.TotalSeconds, catchUp.Elapsed.TotalSeconds);
+        return new GrowthFigures(before, await EventCountAsync(), appended, appendTime.TotalSeconds, catchUp.Elapsed.TotalSeconds, fresh);
     }
 
     private async Task AppendAsync(GeneratedStream[] streams)

@@ -38,7 +38,7 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
             _rawTable = await RawEventTable.CreateEventsAsync(context.Host.DataSource, "write_events");
             BenchmarkContext.Progress("writes: warming up");
             await LoadRunner.WarmUpAsync(context.Size.WarmUpCalls,
-                [HttpWriter(4), InProcessWriter(4), await PlainMartenWriter(4), RawWriter(4), await RawDocumentWriter(4)]);
+                [HttpWriter(4, warmUp: true), InProcessWriter(4, warmUp: true), await PlainMartenWriter(4), RawWriter(4), await RawDocumentWriter(4)]);
         }
         await context.SettleAsync();
         var figures = new List<WriteFigures>();
@@ -124,26 +124,31 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
         if (_plain is not null) await _plain.DisposeAsync();
     }
 
-    /// <summary>Worker <c>w</c> of <c>c</c> takes the pool's targets <c>w, w + c, w + 2c, ...</c> in turn.</summary>
-    private Func<int, int> TargetPicker(int concurrency)
+    /// <summary>
+    /// Worker <c>w</c> of <c>c</c> takes the pool's targets <c>w, w + c, w + 2c, ...</c> in turn. The pool is the first
+    /// targets; the warm-up takes the last ones, so the measured episodes start at their generated size (with a
+    /// small record the two overlap).
+    /// </summary>
+    private Func<int, int> TargetPicker(int concurrency, bool warmUp)
     {
-        var pool = Math.Min(TargetPool, context.Record.WriteTargets.Count);
+        var pool = Math.Min(TargetPool, context.WriteTargets.Count);
         if (pool < concurrency) throw new InvalidOperationException($"{pool} write targets cannot serve {concurrency} writers.");
+        var first = warmUp ? context.WriteTargets.Count - pool : 0;
         var turns = new int[concurrency];
         return worker =>
         {
             var owned = (pool - worker + concurrency - 1) / concurrency;
-            return worker + turns[worker]++ % owned * concurrency;
+            return first + worker + turns[worker]++ % owned * concurrency;
         };
     }
 
-    private Func<int, Task> HttpWriter(int concurrency)
+    private Func<int, Task> HttpWriter(int concurrency, bool warmUp = false)
     {
-        var next = TargetPicker(concurrency);
+        var next = TargetPicker(concurrency, warmUp);
         return async worker =>
         {
             var index = next(worker);
-            var target = context.Record.WriteTargets[index];
+            var target = context.WriteTargets[index];
             var variables = SessionEntries.Variables(target, context.WriteTargetVersions[index], context.Today);
             using var response = await context.Host.Http.PostAsJsonAsync("/graphql", new { query = SessionEntries.Mutation, variables });
             using var body = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
@@ -153,13 +158,13 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
         };
     }
 
-    private Func<int, Task> InProcessWriter(int concurrency)
+    private Func<int, Task> InProcessWriter(int concurrency, bool warmUp = false)
     {
-        var next = TargetPicker(concurrency);
+        var next = TargetPicker(concurrency, warmUp);
         return async worker =>
         {
             var index = next(worker);
-            var command = SessionEntries.Command(context.Record.WriteTargets[index], context.WriteTargetVersions[index], context.Today);
+            var command = SessionEntries.Command(context.WriteTargets[index], context.WriteTargetVersions[index], context.Today);
             // A scope per command, as each HTTP request has.
             await using var scope = context.Host.Services.CreateAsyncScope();
             var episode = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<Episode>(command);
@@ -170,7 +175,7 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
     private async Task<Func<int, Task>> PlainMartenWriter(int concurrency)
     {
         var streams = Enumerable.Range(0, concurrency).Select(_ => Guid.CreateVersion7()).ToArray();
-        var target = context.Record.WriteTargets[0];
+        var target = context.WriteTargets[0];
         await using (var session = _plain!.LightweightSession())
         {
             foreach (var stream in streams) session.Events.StartStream<Episode>(stream, SessionEntries.Event(stream, target, context.Today));
@@ -190,7 +195,7 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
     {
         var streams = Enumerable.Range(0, concurrency).Select(_ => Guid.CreateVersion7()).ToArray();
         var versions = new long[concurrency];
-        var target = context.Record.WriteTargets[0];
+        var target = context.WriteTargets[0];
         var serializer = context.Store.Options.Serializer();
         var typeName = RawEventTable.EventTypeName(typeof(RehabLedger.Sessions.SessionRecorded));
         var sql = $"""
