@@ -8,6 +8,7 @@ using RehabLedger.Infrastructure.Marten;
 using RehabLedger.Infrastructure.Postgres;
 using RehabLedger.Infrastructure.Telemetry;
 using RehabLedger.Insurers.Fhir;
+using RehabLedger.Security;
 using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,9 +16,12 @@ var builder = WebApplication.CreateBuilder(args);
 string connectionString;
 try
 {
+    // Settings first: a service that cannot check tokens must not get as far as starting a database.
+    builder.AddRehabLedgerAuth();
+    builder.AddRehabLedgerGraphQL();
     connectionString = builder.ResolvePostgres();
 }
-catch (EmbeddedPostgresException e)
+catch (Exception e) when (e is EmbeddedPostgresException or InvalidConfigurationException)
 {
     // One clear message instead of a stack trace: what to install or set.
     Console.Error.WriteLine($"RehabLedger cannot start: {e.Message}");
@@ -28,7 +32,6 @@ builder.AddRehabLedgerTelemetry();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddRehabLedgerEventStore(connectionString);
 builder.Host.UseWolverine(options => options.UseRehabLedgerCommands());
-builder.Services.AddRehabLedgerGraphQL();
 builder.Services.AddRehabLedgerHealth(connectionString);
 builder.AddDemoData();
 
@@ -36,10 +39,13 @@ var app = builder.Build();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapGraphQLHttp<RehabLedgerSchema>();
 app.MapGraphiQL();
 app.MapGet("/", () => Results.Redirect("/graphiql")).ExcludeFromDescription();
 app.MapInsurerFhir();
+app.MapDevTokens();
 app.MapRehabLedgerHealth();
 app.AnnounceEndpoints();
 

@@ -6,6 +6,7 @@ using RehabLedger.Clinics;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 using RehabLedger.Patients;
 using RehabLedger.PlanOfCare;
 
@@ -20,6 +21,8 @@ public sealed class CaseloadEntryType : ObjectGraphType<CaseloadEntry>
     public CaseloadEntryType()
     {
         Name = "CaseloadEntry";
+        // Clinic records, whatever field reaches them: a role that may not read clinics cannot select this type anywhere.
+        this.AuthorizeWithPolicy(Policies.ReadClinic);
         Description = "An active episode on the dashboard, with the flags it raises today.";
         Field<NonNullGraphType<IdGraphType>>("episodeId").Resolve(c => c.Source.Row.Id);
         Field<NonNullGraphType<EpisodeType>>("episode").Description("The whole episode, loaded for the page in one batch.")
@@ -51,13 +54,19 @@ public static class CaseloadFields
             .Argument<ListGraphType<NonNullGraphType<CaseloadFlagType>>>("flags", "Only episodes raising at least one of these flags.")
             .Argument<CaseloadOrderType>("orderBy", a => a.DefaultValue = CaseloadOrder.PatientName)
             .PagingArguments()
+            .AuthorizeWithPolicy(Policies.ReadClinic)
             .ResolveAsync(async c =>
             {
                 var first = c.GetArgument<int?>(Paging.First);
                 Paging.PageSize(first); // refuse an oversized page before touching the database
+                var clinicId = c.GetArgument<Guid>("clinicId");
+                c.RequireClinic(clinicId, (guard, clinic) => guard.CanRead(clinic), "clinicId");
                 var today = c.RequestServices!.GetRequiredService<TimeProvider>().Today();
-                var entries = await CaseloadQuery.Entries(c.Query(), c.GetArgument<Guid>("clinicId"), c.GetArgument<Guid?>("therapistId"),
+                var entries = await CaseloadQuery.Entries(c.Query(), clinicId, c.GetArgument<Guid?>("therapistId"),
                     c.GetArgument<List<CaseloadFlag>?>("flags") ?? [], c.GetArgument<CaseloadOrder>("orderBy"), today, c.CancellationToken);
-                return Paging.Page(entries, e => e.Row.Id.ToString(), first, c.GetArgument<string?>(Paging.After));
+                var page = Paging.Page(entries, e => e.Row.Id.ToString(), first, c.GetArgument<string?>(Paging.After));
+                foreach (var edge in page.Edges!)
+                    c.Disclosures().Granted(c.Coordinate(), new(edge.Node!.Row.ClinicId, edge.Node.Row.PatientId, edge.Node.Row.Id));
+                return page;
             });
 }

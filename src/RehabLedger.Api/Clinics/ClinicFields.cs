@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Clinics;
 
@@ -11,16 +12,31 @@ public static class ClinicFields
     public static void AddClinicQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClinicType>>>>("clinics")
-            .ResolveAsync(async c => await c.Query().Query<Clinic>().OrderBy(x => x.Name).ToListAsync(c.CancellationToken));
+            .Description("The clinics you work in (every clinic for a platform administrator), by name.")
+            .AuthorizeWithPolicy(Policies.ReadClinic)
+            .ResolveAsync(async c =>
+            {
+                IQueryable<Clinic> clinics = c.Query().Query<Clinic>();
+                if (c.Guard().ClinicScope is { } scope)
+                {
+                    var ids = scope.ToArray();
+                    clinics = clinics.Where(x => ids.Contains(x.Id));
+                }
+                return await clinics.OrderBy(x => x.Name).ToListAsync(c.CancellationToken);
+            });
 
         query.Field<ClinicType>("clinic")
+            .Description("A clinic you work in; null for any other id, whether or not it exists.")
+            .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Query().LoadAsync<Clinic>(c.GetArgument<Guid>("id"), c.CancellationToken));
+            .ResolveAsync(async c => c.Readable(
+                await c.Query().LoadAsync<Clinic>(c.GetArgument<Guid>("id"), c.CancellationToken), AccessContext.Subject));
     }
 
     public static void AddClinicMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<ClinicPayloadType>>("registerClinic")
+            .AuthorizeWithPolicy(Policies.RegisterClinic)
             .Argument<NonNullGraphType<RegisterClinicInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -32,10 +48,12 @@ public static class ClinicFields
             });
 
         mutation.Field<NonNullGraphType<TherapistPayloadType>>("registerTherapist")
+            .AuthorizeWithPolicy(Policies.AdministerClinic)
             .Argument<NonNullGraphType<RegisterTherapistInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RegisterTherapistInput>("input");
+                c.RequireClinic(input.ClinicId, (guard, clinic) => guard.CanAdminister(clinic), "input.clinicId");
                 var actor = c.Actor();
                 var command = new RegisterTherapist(RequestContext.NewId(input.Id), input.ClinicId, input.DisplayName,
                     input.Profession, input.LicenseNumber, actor);

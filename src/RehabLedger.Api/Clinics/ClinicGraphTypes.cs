@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Clinics;
 
@@ -11,6 +12,8 @@ public sealed class ClinicType : ObjectGraphType<Clinic>
     public ClinicType()
     {
         Name = "Clinic";
+        // Clinic records, whatever field reaches them: a role that may not read clinics cannot select this type anywhere.
+        this.AuthorizeWithPolicy(Policies.ReadClinic);
         Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.Version);
         Field(x => x.Name);
@@ -26,6 +29,8 @@ public sealed class TherapistType : ObjectGraphType<Therapist>
     public TherapistType()
     {
         Name = "Therapist";
+        // Clinic records, whatever field reaches them: a role that may not read clinics cannot select this type anywhere.
+        this.AuthorizeWithPolicy(Policies.ReadClinic);
         Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.Version);
         Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));

@@ -8,4 +8,10 @@ public static class ErrorCodes
     public const string Conflict = "CONFLICT";
     public const string EpisodeClosed = "EPISODE_CLOSED";
     public const string InternalError = "INTERNAL_ERROR";
+
+    /// <summary>The request carries no valid identity (HTTP 401 when nothing else is wrong with it).</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>The caller's role may not use the operation, or the clinic it names is outside the caller's clinics.</summary>
+    public const string Forbidden = "FORBIDDEN";
 }

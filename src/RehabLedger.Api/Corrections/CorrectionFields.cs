@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Corrections;
 
@@ -31,6 +32,7 @@ public static class CorrectionFields
     public static void AddCorrectionMutations(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("markEnteredInError")
             .Description("Marks an earlier entry as entered in error. The entry stays in the record; every view leaves it out from then on.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<MarkEnteredInErrorInputType>>("input")
             .ResolveAsync(async c =>
             {

@@ -5,7 +5,7 @@ using Wolverine.Marten;
 namespace RehabLedger.Corrections;
 
 /// <param name="EntryId">The id of the assessment, goal, progress report, program change, session, home log or certification.</param>
-public sealed record MarkEnteredInError(Guid EpisodeId, long ExpectedVersion, Guid EntryId, string Reason, ActorRef By) : IActorCommand;
+public sealed record MarkEnteredInError(Guid EpisodeId, long ExpectedVersion, Guid EntryId, string Reason, ActorRef By) : IEpisodeCommand;
 
 public static class MarkEnteredInErrorHandler
 {

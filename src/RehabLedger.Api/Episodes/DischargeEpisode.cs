@@ -13,7 +13,7 @@ public sealed record DischargeEpisode(
     DateOnly EffectiveOn,
     string Reason,
     DischargeAssessment? Assessment,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 /// <summary>What a discharge assessment records: the same content as any assessment, without its own kind or date.</summary>
 public sealed record DischargeAssessment(

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Episodes;
 
@@ -20,26 +21,44 @@ public sealed class EpisodePayloadType : ObjectGraphType<EpisodePayload>
 
 public static class EpisodeFields
 {
-    /// <summary>Runs a command that changes an episode and answers with the episode and its new version.</summary>
-    public static async Task<EpisodePayload> SendForEpisode(this IResolveFieldContext context, IActorCommand command)
+    /// <summary>
+    /// Runs a command that changes an episode and answers with the episode and its new version. Every episode mutation
+    /// goes through here, and here the episode's clinic is checked first: an episode the caller may not change is
+    /// answered NOT_FOUND on <c>input.episodeId</c>, word for word what an unknown id gets, and nothing is sent.
+    /// An episode never changes clinic, so the check cannot go stale before the command runs.
+    /// </summary>
+    /// <param name="may">Who may change this episode; clinicians of its clinic when not given.</param>
+    public static async Task<EpisodePayload> SendForEpisode(this IResolveFieldContext context, IEpisodeCommand command,
+        Func<AccessGuard, Episode, bool>? may = null)
     {
+        var target = await context.Query().LoadAsync<Episode>(command.EpisodeId, context.CancellationToken);
+        if (target is not null && !(may ?? ((guard, e) => guard.CanWriteClinical(e.ClinicId)))(context.Guard(), target))
+        {
+            context.Disclosures().Denied(context.Coordinate(), AccessContext.Subject(target), "The caller may not change this episode.");
+            throw ClinicalRuleViolation.NotFound("episode", command.EpisodeId, "input.episodeId");
+        }
         var episode = await context.Send<Episode>(command);
         return new EpisodePayload(episode, episode.Version);
     }
 
     public static void AddEpisodeQueries(this ObjectGraphType query) =>
         query.Field<EpisodeType>("episode")
+            .Description("An episode of a clinic you work in; null for any other id, whether or not it exists.")
+            .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Query().LoadAsync<Episode>(c.GetArgument<Guid>("id"), c.CancellationToken));
+            .ResolveAsync(async c => c.Readable(
+                await c.Query().LoadAsync<Episode>(c.GetArgument<Guid>("id"), c.CancellationToken), AccessContext.Subject));
 
     public static void AddEpisodeMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("openEpisode")
             .Description("Opens an episode of care for a registered patient at a clinic, assigned to one of its therapists.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<OpenEpisodeInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<OpenEpisodeInput>("input");
+                c.RequireClinic(input.ClinicId, (guard, clinic) => guard.CanWriteClinical(clinic), "input.clinicId");
                 var actor = c.Actor();
                 var command = new OpenEpisode(RequestContext.NewId(input.Id), input.PatientId, input.ClinicId, input.TherapistId,
                     input.Condition, input.ReferralSource, input.Coverage, input.StartedOn, actor);
@@ -50,20 +69,19 @@ public static class EpisodeFields
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordAssessment")
             .Description("Records an initial evaluation, re-assessment or discharge assessment with its outcome measures.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<RecordAssessmentInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RecordAssessmentInput>("input");
-                var actor = c.Actor();
-                var command = new RecordAssessment(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
+                return await c.SendForEpisode(new RecordAssessment(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
                     input.Kind, input.EffectiveOn, input.AssessorId, input.Measures ?? [], input.RangeOfMotion ?? [],
-                    input.MuscleTests ?? [], input.Findings, actor);
-                var episode = await c.Send<Episode>(command);
-                return new EpisodePayload(episode, episode.Version);
+                    input.MuscleTests ?? [], input.Findings, c.Actor()));
             });
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("dischargeEpisode")
             .Description("Ends the episode, optionally with its discharge assessment. A discharged episode accepts no further clinical entries.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<DischargeEpisodeInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -72,9 +90,8 @@ public static class EpisodeFields
                     ? new DischargeAssessment(RequestContext.NewId(a.Id), a.AssessorId, a.Measures ?? [], a.RangeOfMotion ?? [],
                         a.MuscleTests ?? [], a.Findings)
                     : null;
-                var episode = await c.Send<Episode>(
+                return await c.SendForEpisode(
                     new DischargeEpisode(input.EpisodeId, input.ExpectedVersion, input.EffectiveOn, input.Reason, assessment, c.Actor()));
-                return new EpisodePayload(episode, episode.Version);
             });
     }
 }

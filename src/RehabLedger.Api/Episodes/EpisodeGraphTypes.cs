@@ -5,6 +5,7 @@ using RehabLedger.Clinics;
 using RehabLedger.Common;
 using RehabLedger.Goals;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
 using RehabLedger.Progress;
@@ -97,6 +98,8 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
     public EpisodeType()
     {
         Name = "Episode";
+        // Clinic records, whatever field reaches them: a role that may not read clinics cannot select this type anywhere.
+        this.AuthorizeWithPolicy(Policies.ReadClinic);
         Description = "An episode of care: one condition treated under one plan of care, from evaluation to discharge.";
         Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.Version).Description("The episode stream's version: pass it as expectedVersion when changing the episode.");

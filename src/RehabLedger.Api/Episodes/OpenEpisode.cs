@@ -40,14 +40,15 @@ public static partial class OpenEpisodeHandler
 
     public static EpisodeOpened Decide(OpenEpisode command, EpisodeParties parties, DateOnly today)
     {
-        var patient = parties.Patient ?? throw ClinicalRuleViolation.NotFound("patient", command.PatientId, "input.patientId");
         var clinic = parties.Clinic ?? throw ClinicalRuleViolation.NotFound("clinic", command.ClinicId, "input.clinicId");
-        var therapist = parties.Therapist ?? throw ClinicalRuleViolation.NotFound("therapist", command.TherapistId, "input.therapistId");
-
-        Validate.That(patient.ClinicId == clinic.Id, "input.patientId",
-            $"Patient {patient.Id} is registered with another clinic, not {clinic.Name}.");
-        Validate.That(therapist.ClinicId == clinic.Id, "input.therapistId",
-            $"Therapist {therapist.DisplayName} does not practise at {clinic.Name}.");
+        // A patient or therapist of another clinic is answered exactly like an unknown id: a clinic's users must not
+        // learn, by trying ids, who is registered elsewhere.
+        var patient = parties.Patient is { } p && p.ClinicId == clinic.Id
+            ? p
+            : throw ClinicalRuleViolation.NotFound("patient", command.PatientId, "input.patientId");
+        var therapist = parties.Therapist is { } t && t.ClinicId == clinic.Id
+            ? t
+            : throw ClinicalRuleViolation.NotFound("therapist", command.TherapistId, "input.therapistId");
         Validate.NotInFuture(command.StartedOn, today, "input.startedOn");
         Validate.That(command.StartedOn >= patient.BirthDate, "input.startedOn",
             "input.startedOn is before the patient's birth date.");

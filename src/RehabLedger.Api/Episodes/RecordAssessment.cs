@@ -18,7 +18,7 @@ public sealed record RecordAssessment(
     IReadOnlyList<RangeOfMotionResult> RangeOfMotion,
     IReadOnlyList<MuscleTestResult> MuscleTests,
     string? Findings,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class RecordAssessmentHandler
 {
@@ -46,9 +46,9 @@ public static class RecordAssessmentHandler
         // A retried request with the same assessment id must not record the assessment twice.
         if (episode.Assessments.Any(a => a.Id == assessmentId))
             throw ClinicalRuleViolation.Conflict($"Assessment {assessmentId} is already recorded on this episode.");
-        if (assessor is null) throw ClinicalRuleViolation.NotFound("therapist", command.AssessorId, $"{at}.assessorId");
-        Validate.That(assessor.ClinicId == episode.ClinicId, $"{at}.assessorId",
-            $"Therapist {assessor.DisplayName} does not practise at the episode's clinic.");
+        // A therapist of another clinic is answered like an unknown id, so ids cannot be probed across clinics.
+        if (assessor is null || assessor.ClinicId != episode.ClinicId)
+            throw ClinicalRuleViolation.NotFound("therapist", command.AssessorId, $"{at}.assessorId");
         Validate.That(Enum.IsDefined(command.Kind), $"{at}.kind", $"{at}.kind is not a known assessment kind.");
         Validate.That(command.Kind != AssessmentKind.Initial || episode.StandingAssessments.All(a => a.Kind != AssessmentKind.Initial),
             $"{at}.kind", "This episode already has an initial assessment; record a re-assessment instead.");

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Goals;
 
@@ -11,6 +12,7 @@ public static class GoalsFields
     {
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("setGoal")
             .Description("Sets a functional goal, optionally measured by an outcome measure from a baseline toward a target.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<SetGoalInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -21,6 +23,7 @@ public static class GoalsFields
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("reviseGoal")
             .Description("Changes a goal's description, target or target date, with a reason.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<ReviseGoalInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -31,6 +34,7 @@ public static class GoalsFields
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("setGoalStatus")
             .Description("Marks a goal achieved, partly achieved or discontinued, or reopens it, from an effective date.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<SetGoalStatusInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -41,6 +45,7 @@ public static class GoalsFields
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("issueProgressReport")
             .Description("Issues a progress report with progress toward each active goal and the plan.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<IssueProgressReportInputType>>("input")
             .ResolveAsync(async c =>
             {

@@ -13,7 +13,7 @@ public sealed record IssueProgressReport(
     IReadOnlyList<GoalSummary> GoalSummaries,
     string? Plan,
     DateOnly EffectiveOn,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class IssueProgressReportHandler
 {

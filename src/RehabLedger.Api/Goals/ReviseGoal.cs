@@ -19,7 +19,7 @@ public sealed record ReviseGoal(
     DateOnly? TargetDate,
     string Reason,
     DateOnly EffectiveOn,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class ReviseGoalHandler
 {

@@ -17,7 +17,7 @@ public sealed record SetGoal(
     decimal? Target,
     DateOnly? TargetDate,
     DateOnly EffectiveOn,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class SetGoalHandler
 {

@@ -13,7 +13,7 @@ public sealed record SetGoalStatus(
     GoalStatus Status,
     string? Note,
     DateOnly EffectiveOn,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class SetGoalStatusHandler
 {

@@ -37,6 +37,10 @@ public static class ErrorMapping
                 var error = new ExecutionError(violation.Message) { Code = violation.Code };
                 if (violation.Field is not null) error.Data[FieldKey] = violation.Field;
                 return error;
+            case Security.AccessDenied denied:
+                var forbidden = new ExecutionError(denied.Message) { Code = ErrorCodes.Forbidden };
+                if (denied.Field is not null) forbidden.Data[FieldKey] = denied.Field;
+                return forbidden;
             // Stale expected version, two writers racing, or a client-chosen id that already exists.
             case ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
                 or JasperFx.Events.ExistingStreamIdCollisionException:

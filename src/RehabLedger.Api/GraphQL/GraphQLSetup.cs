@@ -1,24 +1,44 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
+using RehabLedger.Disclosures;
+using RehabLedger.GraphQL.Http;
 
 namespace RehabLedger.GraphQL;
 
 public static class GraphQLSetup
 {
-    public static IServiceCollection AddRehabLedgerGraphQL(this IServiceCollection services)
+    public static WebApplicationBuilder AddRehabLedgerGraphQL(this WebApplicationBuilder builder)
     {
+        var limits = GraphQLLimits.Load(builder.Configuration, builder.Environment);
+        var services = builder.Services;
+        services.AddSingleton(limits);
+        services.Configure<GraphQLHttpOptions>(o => o.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         services.AddHttpContextAccessor();
         services.AddScoped<DocumentBatchLoader>();
-        services.AddGraphQL(b => b
-            .AddSchema<RehabLedgerSchema>()
-            .AddSystemTextJson()
-            .AddGraphTypes(typeof(RehabLedgerSchema).Assembly)
-            .AddErrorInfoProvider(new RehabLedgerErrorInfoProvider())
-            .AddUnhandledExceptionHandler(ErrorMapping.Handle)
-            .ConfigureExecution<DocumentCache>()
-            // Resolvers share the request's Marten session, which is not thread-safe: resolve fields one at a time.
-            .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query));
-        return services;
+        // Accesses are written once the request has executed and before its answer leaves.
+        services.AddScoped<DisclosureLog>();
+        services.AddScoped<IGraphQLRequestCompletion>(sp => sp.GetRequiredService<DisclosureLog>());
+        services.AddGraphQL(b =>
+        {
+            b.AddSchema<RehabLedgerSchema>()
+                .AddSystemTextJson()
+                .AddGraphTypes(typeof(RehabLedgerSchema).Assembly)
+                .AddErrorInfoProvider(new RehabLedgerErrorInfoProvider())
+                .AddUnhandledExceptionHandler(ErrorMapping.Handle)
+                .ConfigureExecution<DocumentCache>()
+                .AddValidationRule<AuthorizationRule>(useForCachedDocuments: true)
+                .AddComplexityAnalyzer(o =>
+                {
+                    o.MaxDepth = limits.MaxDepth;
+                    o.MaxComplexity = limits.MaxComplexity;
+                })
+                .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), TimeoutAction.ReturnTimeoutError)
+                // Resolvers share the request's Marten session, which is not thread-safe: resolve fields one at a time.
+                .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query);
+            if (limits.Introspection != true) b.AddValidationRule(NoIntrospectionValidationRule.Instance, useForCachedDocuments: true);
+        });
+        return builder;
     }
 }

@@ -2,7 +2,9 @@ using GraphQL.Types;
 using RehabLedger.Audit;
 using RehabLedger.Caseload;
 using RehabLedger.Clinics;
+using RehabLedger.Consent;
 using RehabLedger.Corrections;
+using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
 using RehabLedger.Insurers;
@@ -10,6 +12,7 @@ using RehabLedger.Outcomes;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
 using RehabLedger.PlanOfCare;
+using RehabLedger.Portal;
 using RehabLedger.Sessions;
 
 namespace RehabLedger.GraphQL;
@@ -36,6 +39,8 @@ public sealed class RehabLedgerQuery : ObjectGraphType
         this.AddCaseloadQueries();
         this.AddInsurerQueries();
         this.AddAuditQueries();
+        this.AddPortalQueries();
+        this.AddDisclosureQueries();
     }
 }
 
@@ -52,5 +57,6 @@ public sealed class RehabLedgerMutation : ObjectGraphType
         this.AddPlanOfCareMutations();
         this.AddGoalsMutations();
         this.AddSessionsMutations();
+        this.AddConsentMutations();
     }
 }

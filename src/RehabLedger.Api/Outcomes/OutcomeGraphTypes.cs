@@ -41,5 +41,7 @@ public static class OutcomeQueries
     public static void AddOutcomeQueries(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeMeasureType>>>>("outcomeMeasures")
             .Description("The outcome measure catalog: codes, ranges, direction of improvement and MCIDs with sources.")
+            // Published reference data, identical for everybody: no patient, clinic or payer in it.
+            .AllowAnonymous()
             .Resolve(_ => OutcomeMeasureCatalog.All);
 }

@@ -4,7 +4,7 @@ namespace RehabLedger.Patients;
 /// A patient's demographics. Projected inline as a snapshot so that opening an episode can check the
 /// patient exists within its own transaction and <c>registerPatient</c> answers with the patient at once.
 /// </summary>
-public sealed class Patient
+public sealed partial class Patient
 {
     public Guid Id { get; set; }
     public long Version { get; set; }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Marten;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Patients;
 
@@ -10,16 +11,21 @@ public static class PatientFields
 {
     public static void AddPatientQueries(this ObjectGraphType query) =>
         query.Field<PatientType>("patient")
+            .Description("A patient of a clinic you work in; null for any other id, whether or not it exists.")
+            .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => await c.Query().LoadAsync<Patient>(c.GetArgument<Guid>("id"), c.CancellationToken));
+            .ResolveAsync(async c => c.Readable(
+                await c.Query().LoadAsync<Patient>(c.GetArgument<Guid>("id"), c.CancellationToken), AccessContext.Subject));
 
     public static void AddPatientMutations(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<PatientPayloadType>>("registerPatient")
             .Description("Registers a patient with a clinic.")
+            .AuthorizeWithPolicy(Policies.AdministerClinic)
             .Argument<NonNullGraphType<RegisterPatientInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RegisterPatientInput>("input");
+                c.RequireClinic(input.ClinicId, (guard, clinic) => guard.CanAdminister(clinic), "input.clinicId");
                 var actor = c.Actor();
                 var command = new RegisterPatient(RequestContext.NewId(input.Id), input.ClinicId, input.FamilyName,
                     input.GivenName, input.BirthDate, input.Sex, input.MedicalRecordNumber, actor);

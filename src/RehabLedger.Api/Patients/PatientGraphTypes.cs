@@ -2,8 +2,10 @@ using GraphQL;
 using GraphQL.Types;
 using Marten;
 using RehabLedger.Clinics;
+using RehabLedger.Consent;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Patients;
 
@@ -14,6 +16,8 @@ public sealed class PatientType : ObjectGraphType<Patient>
     public PatientType()
     {
         Name = "Patient";
+        // Clinic records, whatever field reaches them: a role that may not read clinics cannot select this type anywhere.
+        this.AuthorizeWithPolicy(Policies.ReadClinic);
         Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.Version).Description("The patient stream's version.");
         Field(x => x.FamilyName);
@@ -30,6 +34,7 @@ public sealed class PatientType : ObjectGraphType<Patient>
                 .Where(e => e.PatientId == c.Source.Id)
                 .OrderByDescending(e => e.StartedOn)
                 .ToListAsync(c.CancellationToken));
+        this.AddConsentFields();
     }
 }
 

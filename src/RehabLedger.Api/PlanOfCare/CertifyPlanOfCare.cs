@@ -15,7 +15,7 @@ public sealed record CertifyPlanOfCare(
     DateOnly End,
     CertifyingPhysician Physician,
     string? Note,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class CertifyPlanOfCareHandler
 {

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.PlanOfCare;
 
@@ -11,13 +12,13 @@ public static class PlanOfCareFields
     public static void AddPlanOfCareMutations(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("certifyPlanOfCare")
             .Description("Records a physician's certification of the plan of care for a period of at most 90 days.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<CertifyPlanOfCareInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<CertifyPlanOfCareInput>("input");
-                var episode = await c.Send<Episode>(new CertifyPlanOfCare(input.EpisodeId, input.ExpectedVersion,
+                return await c.SendForEpisode(new CertifyPlanOfCare(input.EpisodeId, input.ExpectedVersion,
                     RequestContext.NewId(input.Id), input.Start, input.End, input.Physician, input.Note, c.Actor()));
-                return new EpisodePayload(episode, episode.Version);
             });
 
     public static void AddPlanOfCareFields(this EpisodeType type)

@@ -14,7 +14,7 @@ public sealed record AdjustDosage(
     Dosage Dosage,
     string Reason,
     DateOnly EffectiveOn,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class AdjustDosageHandler
 {

@@ -11,7 +11,7 @@ public sealed record DiscontinueExercise(
     Guid ChangeId,
     string Reason,
     DateOnly EffectiveOn,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class DiscontinueExerciseHandler
 {

@@ -18,7 +18,7 @@ public sealed record PrescribeExercise(
     string? Precautions,
     string? Reason,
     DateOnly EffectiveOn,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class PrescribeExerciseHandler
 {

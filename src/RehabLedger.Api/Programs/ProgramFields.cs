@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Programs;
 
@@ -17,6 +18,7 @@ public static class ProgramFields
     {
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("prescribeExercise")
             .Description("Adds an exercise with its dosage to the episode's program.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<PrescribeExerciseInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -29,6 +31,7 @@ public static class ProgramFields
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("adjustDosage")
             .Description("Progresses, regresses or modifies an active exercise's dosage, with a reason.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<AdjustDosageInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -39,6 +42,7 @@ public static class ProgramFields
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("substituteExercise")
             .Description("Replaces an active exercise with another, with a reason.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<SubstituteExerciseInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -51,6 +55,7 @@ public static class ProgramFields
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("discontinueExercise")
             .Description("Ends an active exercise, with a reason.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<DiscontinueExerciseInputType>>("input")
             .ResolveAsync(async c =>
             {

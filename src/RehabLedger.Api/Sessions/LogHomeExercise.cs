@@ -17,7 +17,7 @@ public sealed record LogHomeExercise(
     int? Pain,
     HomeLogReporter ReportedBy,
     string? Note,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class LogHomeExerciseHandler
 {

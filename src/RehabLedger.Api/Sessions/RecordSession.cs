@@ -23,7 +23,7 @@ public sealed record RecordSession(
     int? Rpe,
     IReadOnlyList<AdverseEvent> AdverseEvents,
     string? Note,
-    ActorRef By) : IActorCommand;
+    ActorRef By) : IEpisodeCommand;
 
 public static class RecordSessionHandler
 {
@@ -47,10 +47,9 @@ public static class RecordSessionHandler
             throw ClinicalRuleViolation.Conflict($"Session {sessionId} is already recorded on this episode.");
 
         var therapistId = command.TherapistId ?? episode.TherapistId;
-        if (therapist is null || therapist.Id != therapistId)
+        // A therapist of another clinic is answered like an unknown id, so ids cannot be probed across clinics.
+        if (therapist is null || therapist.Id != therapistId || therapist.ClinicId != episode.ClinicId)
             throw ClinicalRuleViolation.NotFound("therapist", therapistId, "input.therapistId");
-        Validate.That(therapist.ClinicId == episode.ClinicId, "input.therapistId",
-            $"Therapist {therapist.DisplayName} does not practise at the episode's clinic.");
         Validate.That(Enum.IsDefined(command.Attendance), "input.attendance", "input.attendance is not a known value.");
         EpisodeRules.WithinEpisode(command.Date, episode, today, "input.date");
 

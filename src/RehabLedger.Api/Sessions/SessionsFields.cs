@@ -1,7 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
+using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Sessions;
 
@@ -11,6 +13,7 @@ public static class SessionsFields
     {
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordSession")
             .Description("Records a clinic session: attended (with minutes, exercises, pain, exertion, adverse events), cancelled or a no-show.")
+            .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<RecordSessionInputType>>("input")
             .ResolveAsync(async c =>
             {
@@ -22,12 +25,17 @@ public static class SessionsFields
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("logHomeExercise")
             .Description("Logs one completion of a home-program exercise, as reported by the patient or a therapist.")
+            .AuthorizeWithPolicy(Policies.LogHomeExercise)
             .Argument<NonNullGraphType<LogHomeExerciseInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<LogHomeExerciseInput>("input");
+                // A patient speaks for themself only: their log is theirs, never a therapist's report.
+                if (c.Guard().Caller?.Role == Roles.Patient)
+                    Validate.That(input.ReportedBy == HomeLogReporter.Patient, "input.reportedBy", "A patient logs as PATIENT.");
                 return await c.SendForEpisode(new LogHomeExercise(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
-                    input.Date, input.ExerciseId, input.Sets, input.Repetitions, input.Pain, input.ReportedBy, input.Note, c.Actor()));
+                    input.Date, input.ExerciseId, input.Sets, input.Repetitions, input.Pain, input.ReportedBy, input.Note, c.Actor()),
+                    (guard, episode) => guard.CanLogHomeExercise(episode.ClinicId, episode.PatientId));
             });
     }
 

@@ -50,7 +50,7 @@ public sealed class when_opening_an_episode(AppFixture fixture) : AppScenario(fi
     }
 
     [Fact]
-    public async Task a_therapist_of_another_clinic_cannot_be_assigned()
+    public async Task a_therapist_of_another_clinic_is_answered_like_an_unknown_one()
     {
         var clinicId = await Host.RegisterClinic();
         var patientId = await Host.RegisterPatient(clinicId);
@@ -59,8 +59,24 @@ public sealed class when_opening_an_episode(AppFixture fixture) : AppScenario(fi
         var response = await GraphQL(ClinicalApi.OpenEpisodeMutation,
             new { input = ClinicalApi.OpenEpisodeInput(clinicId, stranger, patientId, Today) });
 
-        response.ErrorCode.ShouldBe("VALIDATION_FAILED");
+        response.ErrorCode.ShouldBe("NOT_FOUND");
         response.ErrorField.ShouldBe("input.therapistId");
+        response.ErrorMessage.ShouldBe($"No therapist with id {stranger} exists.");
+    }
+
+    [Fact]
+    public async Task a_patient_of_another_clinic_is_answered_like_an_unknown_one()
+    {
+        var clinicId = await Host.RegisterClinic();
+        var therapistId = await Host.RegisterTherapist(clinicId);
+        var stranger = await Host.RegisterPatient(await Host.RegisterClinic("Other PT"));
+
+        var response = await GraphQL(ClinicalApi.OpenEpisodeMutation,
+            new { input = ClinicalApi.OpenEpisodeInput(clinicId, therapistId, stranger, Today) });
+
+        response.ErrorCode.ShouldBe("NOT_FOUND");
+        response.ErrorField.ShouldBe("input.patientId");
+        response.ErrorMessage.ShouldBe($"No patient with id {stranger} exists.");
     }
 
     [Fact]

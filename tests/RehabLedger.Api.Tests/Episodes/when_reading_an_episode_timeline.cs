@@ -29,7 +29,7 @@ public sealed class when_reading_an_episode_timeline(AppFixture fixture) : AppSc
         assessment["summary"]!.GetValue<string>().ShouldBe("Initial assessment by Robin Ames: LEFS 38, NPRS 7");
         assessment["effectiveOn"]!.GetValue<string>().ShouldBe(Today.AddDays(-19).ToString("yyyy-MM-dd"));
         assessment["correlationId"]!.GetValue<string>().ShouldBe("timeline-test");
-        assessment["by"]!["role"]!.GetValue<string>().ShouldBe("unauthenticated");
+        assessment["by"]!["role"]!.GetValue<string>().ShouldBe(TestTokens.PlatformAdmin.Role);
         // Recorded by the database clock when committed: real time, not the clinic's "today".
         var recordedAt = DateTimeOffset.Parse(assessment["recordedAt"]!.GetValue<string>());
         recordedAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(-5));

@@ -162,14 +162,15 @@ public sealed class when_recording_an_assessment(AppFixture fixture) : AppScenar
     }
 
     [Fact]
-    public async Task an_assessor_from_another_clinic_is_refused()
+    public async Task an_assessor_from_another_clinic_is_answered_like_an_unknown_one()
     {
         var e = await Host.OpenEpisode(Today.AddDays(-10));
         var elsewhere = await Host.RegisterTherapist(await Host.RegisterClinic("Elsewhere PT"));
         var response = await GraphQL(ClinicalApi.RecordAssessmentMutation,
             new { input = ClinicalApi.AssessmentInput(e with { TherapistId = elsewhere }, e.Version, Today) });
-        response.ErrorCode.ShouldBe("VALIDATION_FAILED");
+        response.ErrorCode.ShouldBe("NOT_FOUND");
         response.ErrorField.ShouldBe("input.assessorId");
+        response.ErrorMessage.ShouldBe($"No therapist with id {elsewhere} exists.");
     }
 
     [Fact]
@@ -202,12 +203,12 @@ public sealed class when_recording_an_assessment(AppFixture fixture) : AppScenar
         var recorded = (await session.Events.FetchStreamAsync(e.EpisodeId)).Last();
         var data = recorded.Data.ShouldBeOfType<AssessmentRecorded>();
         data.EffectiveOn.ShouldBe(Today.AddDays(-3));
-        data.By.Id.ShouldBe("anonymous");
+        data.By.Id.ShouldBe(TestTokens.PlatformAdmin.Subject);
         recorded.CorrelationId.ShouldBe("visit-2026-03-18-42");
-        recorded.UserName.ShouldBe("anonymous");
+        recorded.UserName.ShouldBe(TestTokens.PlatformAdmin.Subject);
         recorded.CausationId.ShouldNotBeNullOrEmpty();
         recorded.Headers.ShouldNotBeNull();
-        recorded.Headers["actor-role"]?.ToString().ShouldBe("unauthenticated");
+        recorded.Headers["actor-role"]?.ToString().ShouldBe(TestTokens.PlatformAdmin.Role);
     }
 
     [Fact]

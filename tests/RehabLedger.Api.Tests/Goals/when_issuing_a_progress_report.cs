@@ -28,7 +28,7 @@ public sealed class when_issuing_a_progress_report(AppFixture fixture) : AppScen
         var report = episode["progressReports"]!.AsArray().Single()!;
         report["effectiveOn"]!.GetValue<string>().ShouldBe(Today.ToString("yyyy-MM-dd"));
         report["plan"]!.GetValue<string>().ShouldBe("Progress step-ups; reassess in 2 weeks");
-        report["by"]!["id"]!.GetValue<string>().ShouldBe("anonymous");
+        report["by"]!["id"]!.GetValue<string>().ShouldBe(TestTokens.PlatformAdmin.Subject);
         var summary = report["goalSummaries"]!.AsArray().Single()!;
         summary["goalId"]!.GetValue<string>().ShouldBe(stairs.ToString());
         summary["summary"]!.GetValue<string>().ShouldBe("Climbs with one rail");

@@ -34,7 +34,7 @@ public sealed class when_revising_a_goal(AppFixture fixture) : AppScenario(fixtu
         var revision = goal["revisions"]!.AsArray().Single()!;
         revision["reason"]!.GetValue<string>().ShouldBe("Progressing faster than expected");
         revision["effectiveOn"]!.GetValue<string>().ShouldBe(Today.ToString("yyyy-MM-dd"));
-        revision["by"]!["id"]!.GetValue<string>().ShouldBe("anonymous");
+        revision["by"]!["id"]!.GetValue<string>().ShouldBe(TestTokens.PlatformAdmin.Subject);
         revision["changes"]!.AsArray().Select(c => (c!["field"]!.GetValue<string>(), c["from"]?.GetValue<string>(), c["to"]?.GetValue<string>()))
             .ShouldBe([
                 ("description", "Climb one flight of stairs without a rail", "Climb two flights without a rail"),

@@ -158,6 +158,6 @@ public sealed class when_setting_a_goal(AppFixture fixture) : AppScenario(fixtur
         set.GoalId.ShouldBe(goalId);
         set.EffectiveOn.ShouldBe(Today.AddDays(-4));
         set.Baseline.ShouldBe(7);
-        set.By.Id.ShouldBe("anonymous");
+        set.By.Id.ShouldBe(TestTokens.PlatformAdmin.Subject);
     }
 }

@@ -83,7 +83,7 @@ public sealed class when_discharging_with_a_discharge_assessment(AppFixture fixt
     }
 
     [Fact]
-    public async Task an_assessor_from_another_clinic_refuses_the_discharge()
+    public async Task an_assessor_from_another_clinic_refuses_the_discharge_as_unknown()
     {
         var e = await Host.OpenEpisode(Today.AddDays(-30));
         var version = await Evaluated(e);
@@ -92,7 +92,7 @@ public sealed class when_discharging_with_a_discharge_assessment(AppFixture fixt
 
         var response = await Discharge(e, version, PlanOfCareApi.DischargeAssessmentInput(e with { TherapistId = elsewhere }));
 
-        response.ErrorCode.ShouldBe("VALIDATION_FAILED");
+        response.ErrorCode.ShouldBe("NOT_FOUND");
         response.ErrorField.ShouldBe("input.assessment.assessorId");
         (await EventCount()).ShouldBe(before);
     }

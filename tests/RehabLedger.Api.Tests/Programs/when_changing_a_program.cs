@@ -25,7 +25,7 @@ public sealed class when_changing_a_program(AppFixture fixture) : AppScenario(fi
         exercise["dosage"]!["loadUnit"]!.GetValue<string>().ShouldBe("KG");
         exercise["lastChange"]!["kind"]!.GetValue<string>().ShouldBe("PRESCRIBED");
         exercise["lastChange"]!["reason"]!.GetValue<string>().ShouldBe("Initial program");
-        exercise["lastChange"]!["by"]!["id"]!.GetValue<string>().ShouldBe("anonymous");
+        exercise["lastChange"]!["by"]!["id"]!.GetValue<string>().ShouldBe(TestTokens.PlatformAdmin.Subject);
     }
 
     [Fact]

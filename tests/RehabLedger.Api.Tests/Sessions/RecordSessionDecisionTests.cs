@@ -62,11 +62,14 @@ public sealed class RecordSessionDecisionTests
     }
 
     [Fact]
-    public void a_therapist_of_another_clinic_is_refused()
+    public void a_therapist_of_another_clinic_is_answered_like_an_unknown_one()
     {
         var e = Open();
         var elsewhere = new Therapist { Id = Guid.NewGuid(), ClinicId = Guid.NewGuid(), DisplayName = "Kim Lee" };
-        Refused(Attended(e, therapistId: elsewhere.Id), e, elsewhere).Field.ShouldBe("input.therapistId");
+        var refusal = Refused(Attended(e, therapistId: elsewhere.Id), e, elsewhere);
+        refusal.Code.ShouldBe(ErrorCodes.NotFound);
+        refusal.Field.ShouldBe("input.therapistId");
+        refusal.Message.ShouldNotContain("Kim Lee");
     }
 
     [Fact]

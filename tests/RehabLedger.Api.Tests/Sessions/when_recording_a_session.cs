@@ -115,7 +115,7 @@ public sealed class when_recording_a_session(AppFixture fixture) : AppScenario(f
     [InlineData("rpe 11", "VALIDATION_FAILED", "input.rpe")]
     [InlineData("adverse event without action", "VALIDATION_FAILED", "input.adverseEvents[0].actionTaken")]
     [InlineData("oversized note", "VALIDATION_FAILED", "input.note")]
-    [InlineData("therapist of another clinic", "VALIDATION_FAILED", "input.therapistId")]
+    [InlineData("therapist of another clinic", "NOT_FOUND", "input.therapistId")]
     [InlineData("unknown therapist", "NOT_FOUND", "input.therapistId")]
     public async Task a_session_breaking_a_rule_is_refused_and_nothing_is_written(string broken, string code, string field)
     {
@@ -238,6 +238,6 @@ public sealed class when_recording_a_session(AppFixture fixture) : AppScenario(f
         recorded.Date.ShouldBe(Today.AddDays(-4));
         recorded.TherapistId.ShouldBe(e.TherapistId);
         recorded.TherapistName.ShouldBe("Robin Ames");
-        recorded.By.Id.ShouldBe("anonymous");
+        recorded.By.Id.ShouldBe(TestTokens.PlatformAdmin.Subject);
     }
 }

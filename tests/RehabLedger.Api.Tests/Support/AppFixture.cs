@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -33,6 +34,10 @@ public sealed class AppFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Demo:Seed", "false");
+            // A key of this run only: tests mint their tokens with the host's own TokenIssuer.
+            builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
+            builder.UseSetting("Auth:Audience", TestTokens.Audience);
+            builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             if (UsesEmbeddedPostgres) builder.UseSetting("EmbeddedPostgres:DataDirectory", _dataDirectory);
             else builder.UseSetting("ConnectionStrings:Marten", external);
 

@@ -18,6 +18,12 @@ public static class GraphQLHttpErrorCodes
     /// </summary>
     public const string BadRequest = "BAD_REQUEST";
 
+    /// <summary>
+    /// 401: the Authorization header holds no valid bearer token. Operations that need an identity and get none are
+    /// refused with the same code (401 as well, when nothing else is wrong with the request).
+    /// </summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
     /// <summary>405: a method other than GET and POST, or a mutation sent with GET; the Allow header names what is allowed.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 

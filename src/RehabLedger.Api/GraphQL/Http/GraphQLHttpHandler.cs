@@ -3,9 +3,12 @@ using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQL.Types;
 using GraphQL.Validation;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using RehabLedger.Common;
+using RehabLedger.Infrastructure.Correlation;
 
 namespace RehabLedger.GraphQL.Http;
 
@@ -59,6 +62,18 @@ internal sealed class GraphQLHttpHandler<TSchema>
             return;
         }
 
+        // Credentials that do not verify (expired, forged, another issuer, no role) are refused outright, even for
+        // fields anyone may read: answering as if they were absent would hide a broken client or an attack.
+        if (!string.IsNullOrEmpty(context.Request.Headers.Authorization) && context.User.Identity?.IsAuthenticated != true)
+        {
+            await ChallengeAsync(context);
+            await WriteAsync(context, serializer, StatusCodes.Status401Unauthorized, mediaType, ErrorResult(new GraphQLHttpError(
+                StatusCodes.Status401Unauthorized,
+                GraphQLHttpErrorCodes.Unauthenticated,
+                "The Authorization header does not hold a valid bearer token (expired, wrongly signed, for another issuer or audience, or without a known role).")));
+            return;
+        }
+
         var read = isGet
             ? GraphQLRequestReader.ReadGet(context.Request.Query, serializer)
             : await GraphQLRequestReader.ReadPostAsync(context, serializer, _maxRequestBodySize);
@@ -71,12 +86,36 @@ internal sealed class GraphQLHttpHandler<TSchema>
             return;
         }
 
-        var result = await ExecuteAsync(context, read.Request!, isGet);
+        var result = await CompleteAsync(context, await ExecuteAsync(context, read.Request!, isGet));
         var status = StatusOf(result, mediaType);
         if (status == StatusCodes.Status405MethodNotAllowed)
             context.Response.Headers.Allow = "POST";
+        if (status == StatusCodes.Status401Unauthorized)
+            await ChallengeAsync(context);
         await WriteAsync(context, serializer, status, mediaType, result);
     }
+
+    // A completion that fails replaces the answer: what could not be completed (recorded, for instance) is not sent.
+    private static async Task<ExecutionResult> CompleteAsync(HttpContext context, ExecutionResult result)
+    {
+        try
+        {
+            foreach (var completion in context.RequestServices.GetServices<IGraphQLRequestCompletion>())
+                await completion.CompleteAsync(context, result);
+            return result;
+        }
+        catch (Exception e)
+        {
+            var error = ErrorMapping.ToExecutionError(e, CorrelationIdMiddleware.Of(context), out _);
+            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("RehabLedger.GraphQL")
+                .LogError(e, "A GraphQL request executed but could not be completed; its answer was withheld");
+            return new ExecutionResult { Errors = [error] };
+        }
+    }
+
+    // The WWW-Authenticate header tells the client which scheme to use (and, after a bad token, what was wrong).
+    private static Task ChallengeAsync(HttpContext context) =>
+        context.RequestServices.GetService<IAuthenticationService>() is null ? Task.CompletedTask : context.ChallengeAsync();
 
     private static Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)
     {
@@ -105,6 +144,10 @@ internal sealed class GraphQLHttpHandler<TSchema>
         var errors = result.Errors ?? [];
         if (errors.Any(e => e is HttpOperationTypeError { Code: GraphQLHttpErrorCodes.MethodNotAllowed }))
             return StatusCodes.Status405MethodNotAllowed;
+
+        // Refused only for who is asking: the document itself is fine, so 401 (identify yourself) or 403 (you may not).
+        if (errors.Count > 0 && errors.All(e => e is AccessValidationError))
+            return errors.Any(e => e.Code == ErrorCodes.Unauthenticated) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
 
         // Anything but a request or document error (an exception before execution, even one an unhandled
         // exception handler turned into a coded ExecutionError; a timeout, after which GraphQL.NET drops the

@@ -4,6 +4,7 @@ using Marten;
 using RehabLedger.Audit;
 using RehabLedger.Caseload;
 using RehabLedger.Clinics;
+using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
 using RehabLedger.Insurers;
 using RehabLedger.Patients;
@@ -49,6 +50,7 @@ public static class EventStoreSetup
                 options.ConfigureCaseload();
                 options.ConfigureInsurers();
                 options.ConfigureAudit();
+                options.ConfigureDisclosures();
             })
             .UseLightweightSessions()
             // HotCold: one daemon leader elected through a PostgreSQL advisory lock, so the same

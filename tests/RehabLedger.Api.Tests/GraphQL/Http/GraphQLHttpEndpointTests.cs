@@ -20,7 +20,7 @@ public sealed class GraphQLHttpEndpointTests(AppFixture fixture)
     private const string Json = "application/json; charset=utf-8";
     private const string Query = "{ outcomeMeasures { code name } }";
     private const string UnknownField = "{ outcomeMeasures { noSuchField } }";
-    private const string CoercionFailure = """{"query":"query($id: ID!) { patient(id: $id) { id } }","variables":{"id":{}}}""";
+    private const string CoercionFailure = """{"query":"query($skip: Boolean!) { outcomeMeasures @skip(if: $skip) { code } }","variables":{"skip":{}}}""";
 
     private readonly IAlbaHost _host = fixture.Host;
 

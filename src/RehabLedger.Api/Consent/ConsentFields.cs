@@ -1,0 +1,53 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using RehabLedger.Common;
+using RehabLedger.GraphQL;
+using RehabLedger.Patients;
+using RehabLedger.Security;
+
+namespace RehabLedger.Consent;
+
+public static class ConsentFields
+{
+    public static void AddConsentMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<ConsentPayloadType>>("grantConsent")
+            .Description("Records the patient's consent for a payer to receive outcome histories. By the patient, or their clinic's staff.")
+            .AuthorizeWithPolicy(Policies.ManageConsent)
+            .Argument<NonNullGraphType<GrantConsentInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<ConsentInput>("input");
+                await RequireConsentManager(c, input.PatientId);
+                return Payload(await c.Send<Patient>(new GrantConsent(input.PatientId, input.PayerId, c.Actor())));
+            });
+
+        mutation.Field<NonNullGraphType<ConsentPayloadType>>("revokeConsent")
+            .Description("Withdraws a payer's consent; the payer's next request is refused.")
+            .AuthorizeWithPolicy(Policies.ManageConsent)
+            .Argument<NonNullGraphType<RevokeConsentInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<ConsentInput>("input");
+                await RequireConsentManager(c, input.PatientId);
+                return Payload(await c.Send<Patient>(new RevokeConsent(input.PatientId, input.PayerId, input.Reason, c.Actor())));
+            });
+    }
+
+    public static void AddConsentFields(this PatientType type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PayerConsentType>>>>("consents")
+            .Description("Every consent granted to a payer, oldest first, revoked ones included.")
+            .Resolve(c => c.Source.Consents);
+
+    /// <summary>A patient the caller may not manage is answered like an unknown one: NOT_FOUND on input.patientId.</summary>
+    private static async Task RequireConsentManager(IResolveFieldContext c, Guid patientId)
+    {
+        var patient = await c.Query().LoadAsync<Patient>(patientId, c.CancellationToken);
+        if (patient is null || c.Guard().CanManageConsent(patient.ClinicId, patient.Id)) return;
+        c.Disclosures().Denied(c.Coordinate(), AccessContext.Subject(patient), "The caller may not manage this patient's consents.");
+        throw ClinicalRuleViolation.NotFound("patient", patientId, "input.patientId");
+    }
+
+    private static ConsentPayload Payload(Patient patient) => new(patient.Id, patient.Version, patient.Consents);
+}

@@ -1,0 +1,71 @@
+using GraphQL.Types.Relay.DataObjects;
+using Marten;
+using RehabLedger.Common;
+using RehabLedger.GraphQL;
+
+namespace RehabLedger.Disclosures;
+
+/// <summary>What the access log is narrowed to; every condition given must hold.</summary>
+public sealed class AccessLogFilter
+{
+    public Guid? ClinicId { get; set; }
+    public Guid? PatientId { get; set; }
+    public Guid? EpisodeId { get; set; }
+    public string? ActorId { get; set; }
+    public DisclosureOutcome? Outcome { get; set; }
+    public DateTimeOffset? From { get; set; }
+    public DateTimeOffset? To { get; set; }
+}
+
+/// <summary>
+/// Pages of access records, newest first, straight from the database: the log only grows, so a page costs a
+/// count and one keyset query on the sequence, never the whole log in memory.
+/// </summary>
+public static class AccessLogQuery
+{
+    /// <param name="scope">The clinics whose records the caller may see; null for every record.</param>
+    public static IQueryable<AccessRecord> Filtered(IQuerySession session, AccessLogFilter filter, IReadOnlySet<Guid>? scope)
+    {
+        IQueryable<AccessRecord> query = session.Query<AccessRecord>();
+        if (scope is not null)
+        {
+            var clinics = scope.ToArray();
+            query = query.Where(r => r.Clinics.Any(c => clinics.Contains(c)));
+        }
+        if (filter.ClinicId is { } clinic) query = query.Where(r => r.Clinics.Contains(clinic));
+        if (filter.PatientId is { } patient) query = query.Where(r => r.PatientId == patient);
+        if (filter.EpisodeId is { } episode) query = query.Where(r => r.EpisodeId == episode);
+        if (filter.ActorId is { } actor) query = query.Where(r => r.ActorId == actor);
+        if (filter.Outcome is { } outcome) query = query.Where(r => r.Outcome == outcome);
+        if (filter.From is { } from) query = query.Where(r => r.At >= from);
+        if (filter.To is { } to) query = query.Where(r => r.At <= to);
+        return query;
+    }
+
+    public static async Task<Connection<AccessRecord>> Page(IQueryable<AccessRecord> query, int? first, string? after, CancellationToken ct)
+    {
+        var size = Paging.PageSize(first);
+        var total = await query.CountAsync(ct);
+        if (after is not null)
+        {
+            var key = Paging.KeyOf(after);
+            if (key is null || !long.TryParse(key, out var sequence))
+                throw ClinicalRuleViolation.Invalid(Paging.After, "after is not a cursor from this list.");
+            query = query.Where(r => r.Sequence < sequence);
+        }
+        var rows = await query.OrderByDescending(r => r.Sequence).Take(size + 1).ToListAsync(ct);
+        var edges = rows.Take(size).Select(r => new Edge<AccessRecord> { Cursor = Paging.Cursor(r.Sequence.ToString()), Node = r }).ToList();
+        return new Connection<AccessRecord>
+        {
+            TotalCount = total,
+            Edges = edges,
+            PageInfo = new PageInfo
+            {
+                HasNextPage = rows.Count > size,
+                HasPreviousPage = after is not null,
+                StartCursor = edges.FirstOrDefault()?.Cursor,
+                EndCursor = edges.LastOrDefault()?.Cursor,
+            },
+        };
+    }
+}

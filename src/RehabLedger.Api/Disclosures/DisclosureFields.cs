@@ -1,0 +1,49 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using Marten;
+using RehabLedger.GraphQL;
+using RehabLedger.Patients;
+using RehabLedger.Security;
+
+namespace RehabLedger.Disclosures;
+
+public static class DisclosureFields
+{
+    public static void AddDisclosureQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<AccessRecordType>>>("accessLog")
+            .Description("Reads by auditors and insurers and every refused attempt concerning your clinics or made by their staff, " +
+                         "newest first. Entries appear a moment after the access (async projection).")
+            .AuthorizeWithPolicy(Policies.ReadAccessLog)
+            .Argument<AccessLogFilterInputType>("filter")
+            .PagingArguments()
+            .ResolveAsync(async c =>
+            {
+                var filter = c.GetArgument<AccessLogFilter?>("filter") ?? new AccessLogFilter();
+                if (filter.ClinicId is { } clinic) c.RequireClinic(clinic, (guard, id) => guard.CanReadAccessLog(id), "filter.clinicId");
+                var query = AccessLogQuery.Filtered(c.Query(), filter, c.Guard().ClinicScope);
+                return await AccessLogQuery.Page(query, c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken);
+            });
+
+        query.Field<ConnectionType<AccessRecordType>>("disclosures")
+            .Description("Who read this patient's data in an accounted role, and who was refused, newest first. For the patient " +
+                         "themself and their clinic's administrators; null for a patient you may not see, whether or not it exists.")
+            .AuthorizeWithPolicy(Policies.ReadDisclosures)
+            .Argument<NonNullGraphType<IdGraphType>>("patientId")
+            .PagingArguments()
+            .ResolveAsync(async c =>
+            {
+                var patientId = c.GetArgument<Guid>("patientId");
+                var patient = await c.Query().LoadAsync<Patient>(patientId, c.CancellationToken);
+                if (patient is null) return null;
+                if (!c.Guard().CanReadDisclosures(patient.ClinicId, patient.Id))
+                {
+                    c.Disclosures().Denied(c.Coordinate(), AccessContext.Subject(patient), "The caller may not list this patient's disclosures.");
+                    return null;
+                }
+                var query = c.Query().Query<AccessRecord>().Where(r => r.PatientId == patientId);
+                return await AccessLogQuery.Page(query, c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,43 @@
+using GraphQL.Types;
+
+namespace RehabLedger.Disclosures;
+
+public sealed class DisclosureOutcomeType : EnumerationGraphType<DisclosureOutcome>;
+
+public sealed class AccessRecordType : ObjectGraphType<AccessRecord>
+{
+    public AccessRecordType()
+    {
+        Name = "AccessRecord";
+        Description = "A read of patient data by an auditor or insurer, or an attempt somebody was refused.";
+        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.At).Description("When it happened, by the service's clock.");
+        Field(x => x.RecordedAt).Description("When the record of it was committed, stamped by the database.");
+        Field(x => x.ActorId).Description("The token's subject.");
+        Field(x => x.ActorRole);
+        Field(x => x.ActorName);
+        Field(x => x.Payer, nullable: true).Description("The insurer's payer, for reads by an insurer.");
+        Field(x => x.Operation).Description("The GraphQL field (Query.episode) or HTTP route used.");
+        Field(x => x.ClinicId, type: typeof(IdGraphType));
+        Field(x => x.PatientId, type: typeof(IdGraphType));
+        Field(x => x.EpisodeId, type: typeof(IdGraphType));
+        Field(x => x.Outcome, type: typeof(NonNullGraphType<DisclosureOutcomeType>));
+        Field(x => x.Reason, nullable: true).Description("Why it was refused.");
+        Field(x => x.CorrelationId, nullable: true).Description("The request it happened in.");
+    }
+}
+
+public sealed class AccessLogFilterInputType : InputObjectGraphType<AccessLogFilter>
+{
+    public AccessLogFilterInputType()
+    {
+        Name = "AccessLogFilter";
+        Field(x => x.ClinicId, type: typeof(IdGraphType)).Description("One of your clinics; another is refused with FORBIDDEN.");
+        Field(x => x.PatientId, type: typeof(IdGraphType));
+        Field(x => x.EpisodeId, type: typeof(IdGraphType));
+        Field(x => x.ActorId, nullable: true);
+        Field(x => x.Outcome, type: typeof(DisclosureOutcomeType));
+        Field(x => x.From, nullable: true).Description("From this time on, inclusive.");
+        Field(x => x.To, nullable: true).Description("Up to this time, inclusive.");
+    }
+}

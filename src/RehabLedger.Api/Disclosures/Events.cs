@@ -1,0 +1,38 @@
+using RehabLedger.Common;
+
+namespace RehabLedger.Disclosures;
+
+public enum DisclosureOutcome
+{
+    Granted,
+    Denied,
+}
+
+/// <summary>
+/// Someone read a patient's data in a role whose reads are accounted for (auditor, insurer), or anyone was refused
+/// something. Appended to the patient's stream when the patient is known, else to the access-log stream.
+/// </summary>
+/// <param name="Operation">The GraphQL field coordinate (<c>Query.episode</c>) or the HTTP route that was used.</param>
+/// <param name="ActorClinics">The clinics the caller's token named, so a clinic's auditors also see what their own staff were refused.</param>
+/// <param name="Payer">The insurer's payer, for reads by an insurer.</param>
+/// <param name="At">When the read or the attempt happened, by the service's clock.</param>
+public sealed record DisclosureRecorded(
+    Guid DisclosureId,
+    ActorRef By,
+    IReadOnlyList<Guid> ActorClinics,
+    string? Payer,
+    string Operation,
+    Guid? ClinicId,
+    Guid? PatientId,
+    Guid? EpisodeId,
+    DisclosureOutcome Outcome,
+    string? Reason,
+    DateTimeOffset At);
+
+/// <summary>Whose data an access concerns, as far as it is known.</summary>
+public sealed record DisclosureSubject(Guid? ClinicId, Guid? PatientId, Guid? EpisodeId)
+{
+    public static readonly DisclosureSubject Unknown = new(null, null, null);
+
+    public static DisclosureSubject Clinic(Guid clinicId) => new(clinicId, null, null);
+}

@@ -1,0 +1,134 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Authorization;
+using RehabLedger.Common;
+using RehabLedger.Disclosures;
+using RehabLedger.Security;
+
+namespace RehabLedger.GraphQL;
+
+/// <summary>A request refused for who sent it rather than for what it says: UNAUTHENTICATED or FORBIDDEN.</summary>
+public sealed class AccessValidationError : ValidationError
+{
+    public AccessValidationError(ValidationContext context, ASTNode node, string code, string message)
+        : base(context.Document.Source, null, message, node) => Code = code;
+}
+
+/// <summary>
+/// Enforces the authorization metadata GraphQL.NET only records (<c>AuthorizeWithPolicy</c>,
+/// <c>AuthorizeWithRoles</c>, <c>AllowAnonymous</c>) over ASP.NET's <see cref="IAuthorizationService"/>, before
+/// anything executes. Every field of the selected operation is checked, at every depth and inside every fragment
+/// it uses, together with the type it returns. <c>@skip</c> and <c>@include</c> are ignored, so what a document
+/// may touch does not depend on its variables. A root field with no metadata at all is refused to everybody:
+/// forgetting to annotate a new operation closes it instead of opening it.
+/// Without a valid identity the request gets one UNAUTHENTICATED error; with one, each field it may not use gets
+/// a FORBIDDEN error, and the attempt is recorded in the access log.
+/// </summary>
+public sealed class AuthorizationRule : ValidationRuleBase
+{
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
+        new(new Visitor(context));
+
+    private sealed class Visitor(ValidationContext context) : INodeVisitor
+    {
+        private readonly HashSet<GraphQLFragmentDefinition> _usedFragments =
+            context.GetRecursivelyReferencedFragments(context.Operation)?.ToHashSet() ?? [];
+        private readonly Dictionary<string, bool> _policyResults = [];
+        private readonly Dictionary<string, (ASTNode Node, string Reason)> _forbidden = [];
+        private readonly bool _authenticated = context.User?.Identity?.IsAuthenticated == true;
+        private bool _checking;
+        private ASTNode? _needsIdentity;
+
+        public async ValueTask EnterAsync(ASTNode node, ValidationContext _)
+        {
+            switch (node)
+            {
+                case GraphQLOperationDefinition operation:
+                    _checking = operation == context.Operation;
+                    break;
+                case GraphQLFragmentDefinition fragment:
+                    _checking = _usedFragments.Contains(fragment);
+                    break;
+                case GraphQLField field when _checking:
+                    await CheckAsync(field);
+                    break;
+            }
+        }
+
+        public ValueTask LeaveAsync(ASTNode node, ValidationContext _)
+        {
+            if (node is GraphQLDocument) Report();
+            return default;
+        }
+
+        private async ValueTask CheckAsync(GraphQLField field)
+        {
+            var definition = context.TypeInfo.GetFieldDef();
+            var parent = context.TypeInfo.GetParentType();
+            // Unknown fields are another rule's error; introspection has its own switch.
+            if (definition is null || parent is null || definition.Name.StartsWith("__", StringComparison.Ordinal)) return;
+
+            var coordinate = $"{parent.Name}.{definition.Name}";
+            var isRoot = parent == context.Schema.Query || parent == context.Schema.Mutation || parent == context.Schema.Subscription;
+            if (isRoot && !definition.IsAnonymousAllowed() && !Requires(definition))
+            {
+                Forbid(coordinate, field, $"{coordinate} declares no authorization, so nobody may use it.");
+                return;
+            }
+
+            if (!definition.IsAnonymousAllowed() && !await SatisfiesAsync(definition, field))
+                Forbid(coordinate, field, $"{RoleText()} may not use {coordinate}.");
+            else if (definition.ResolvedType?.GetNamedType() is { } type && !await SatisfiesAsync(type, field))
+                Forbid(coordinate, field, $"{RoleText()} may not read {type.Name} (through {coordinate}).");
+        }
+
+        private static bool Requires(IMetadataReader reader) =>
+            reader.IsAuthorizationRequired() || reader.GetPolicies() is { Count: > 0 } || reader.GetRoles() is { Count: > 0 };
+
+        private async ValueTask<bool> SatisfiesAsync(IMetadataReader reader, ASTNode node)
+        {
+            if (!Requires(reader)) return true;
+            if (!_authenticated)
+            {
+                _needsIdentity ??= node;
+                return true; // reported once, as UNAUTHENTICATED
+            }
+
+            if (reader.GetRoles() is { Count: > 0 } roles && !roles.Any(context.User!.IsInRole)) return false;
+            foreach (var policy in reader.GetPolicies() ?? [])
+            {
+                if (!_policyResults.TryGetValue(policy, out var allowed))
+                {
+                    var authorization = context.RequestServices!.GetRequiredService<IAuthorizationService>();
+                    _policyResults[policy] = allowed = (await authorization.AuthorizeAsync(context.User!, policy)).Succeeded;
+                }
+                if (!allowed) return false;
+            }
+            return true;
+        }
+
+        private void Forbid(string coordinate, ASTNode node, string reason) => _forbidden.TryAdd(coordinate, (node, reason));
+
+        private string RoleText() =>
+            Caller.From(context.User, out _) is { } caller ? $"The role {caller.Role}" : "This caller";
+
+        private void Report()
+        {
+            if (!_authenticated && (_needsIdentity is not null || _forbidden.Count > 0))
+            {
+                context.ReportError(new AccessValidationError(context, _needsIdentity ?? _forbidden.Values.First().Node, ErrorCodes.Unauthenticated,
+                    "This operation needs a valid bearer token: send 'Authorization: Bearer <token>'."));
+                return;
+            }
+
+            var log = context.RequestServices?.GetService<DisclosureLog>();
+            foreach (var (coordinate, (node, reason)) in _forbidden)
+            {
+                context.ReportError(new AccessValidationError(context, node, ErrorCodes.Forbidden, reason));
+                log?.Denied(coordinate, DisclosureSubject.Unknown, reason);
+            }
+        }
+    }
+}

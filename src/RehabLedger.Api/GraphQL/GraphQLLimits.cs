@@ -1,0 +1,40 @@
+using RehabLedger.Infrastructure;
+
+namespace RehabLedger.GraphQL;
+
+/// <summary>
+/// Bounds on what one GraphQL request may cost, from the configuration section <c>GraphQL</c>. Each is checked
+/// before anything executes except the timeout, which cancels execution. Page sizes are capped by
+/// <see cref="Paging.MaxPageSize"/>, a constant because clients build against it (the schema states it).
+/// </summary>
+public sealed class GraphQLLimits
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Deepest field nesting accepted; the deepest queries the clients of this service send reach 7.</summary>
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>
+    /// Largest complexity accepted, as GraphQL.NET's analyzer counts it: each field costs 1, times the page size of
+    /// every connection above it (<c>first</c>, or 20) and 5 for every other list above it.
+    /// </summary>
+    public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>Seconds a request may execute before it is cancelled and answered TIMEOUT.</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Whether <c>__schema</c> and <c>__type</c> are answered; when not set, only in Development and Testing.</summary>
+    public bool? Introspection { get; set; }
+
+    /// <summary>Largest POST body, in bytes; see <see cref="Http.GraphQLHttpOptions.MaxRequestBodySize"/>.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    public static GraphQLLimits Load(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var limits = configuration.GetSection(Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
+        limits.Introspection ??= environment.IsDevelopment() || environment.IsEnvironment("Testing");
+        if (limits.MaxDepth < 1 || limits.MaxComplexity < 1 || limits.TimeoutSeconds < 1)
+            throw new InvalidConfigurationException($"{Section}:MaxDepth, MaxComplexity and TimeoutSeconds must each be at least 1.");
+        return limits;
+    }
+}

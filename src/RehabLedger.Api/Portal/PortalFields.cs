@@ -1,0 +1,27 @@
+using GraphQL;
+using GraphQL.Types;
+using Marten;
+using RehabLedger.Episodes;
+using RehabLedger.GraphQL;
+using RehabLedger.Programs;
+using RehabLedger.Security;
+
+namespace RehabLedger.Portal;
+
+public static class PortalFields
+{
+    public static void AddPortalQueries(this ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MyEpisodeType>>>>("myEpisodes")
+            .Description("For a patient: their own episodes, latest start first, with the program as it stands now.")
+            .AuthorizeWithPolicy(Policies.PatientPortal)
+            .ResolveAsync(async c =>
+            {
+                var patientId = c.Guard().Caller!.PatientId!.Value;
+                var session = c.Query();
+                var episodes = await session.Query<Episode>().Where(e => e.PatientId == patientId)
+                    .OrderByDescending(e => e.StartedOn).ToListAsync(c.CancellationToken);
+                var programs = (await session.LoadManyAsync<CurrentProgram>(c.CancellationToken, episodes.Select(e => e.Id).ToArray()))
+                    .ToDictionary(p => p.Id);
+                return episodes.Select(e => MyEpisode.Of(e, programs.GetValueOrDefault(e.Id))).ToList();
+            });
+}
