@@ -3,6 +3,7 @@ using GraphQL;
 using Marten;
 using RehabLedger.Common;
 using RehabLedger.Infrastructure.Correlation;
+using RehabLedger.Security;
 using Wolverine;
 
 namespace RehabLedger.GraphQL;
@@ -19,13 +20,8 @@ public static class RequestContext
     /// </summary>
     public static ActorRef Actor(this IResolveFieldContext context) => ActorOf(context.User);
 
-    public static ActorRef ActorOf(ClaimsPrincipal? user)
-    {
-        if (user?.Identity?.IsAuthenticated != true) return ActorRef.Unauthenticated;
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") ?? user.Identity.Name ?? "unknown";
-        var role = user.FindFirstValue(ClaimTypes.Role) ?? user.FindFirstValue("role") ?? "unknown";
-        return new ActorRef(id, role, user.FindFirstValue("name") ?? user.Identity.Name ?? id);
-    }
+    /// <summary>The token's <c>sub</c>, <c>role</c> and <c>name</c> claims (see <see cref="Caller"/>), nothing else.</summary>
+    public static ActorRef ActorOf(ClaimsPrincipal? user) => Caller.From(user, out _)?.Actor ?? ActorRef.Unauthenticated;
 
     /// <summary>
     /// Runs a command through Wolverine in this request's scope, so its events carry the request's
