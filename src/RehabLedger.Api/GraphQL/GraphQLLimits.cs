@@ -15,10 +15,18 @@ public sealed class GraphQLLimits
     public int MaxDepth { get; set; } = 10;
 
     /// <summary>
-    /// Largest complexity accepted, as GraphQL.NET's analyzer counts it: each field costs 1, times the page size of
-    /// every connection above it (<c>first</c>, or 20) and 5 for every other list above it.
+    /// Largest complexity accepted, as GraphQL.NET's analyzer counts it: each field costs 1, multiplied by the page size
+    /// of every connection above it (<c>first</c>, or 20 when not given) and by <see cref="ListMultiplier"/> for every
+    /// other list above it. A full page of 100 outcome histories costs about 35,000; two nested pages of 100 cost more
+    /// than the limit.
     /// </summary>
     public int MaxComplexity { get; set; } = 50_000;
+
+    /// <summary>
+    /// How many items the analyzer expects in a list that is not a connection. Such lists are parts of one document
+    /// (an episode's goals, a measure's series), already in memory, so they count for less than GraphQL.NET's default of 20.
+    /// </summary>
+    public const int ListMultiplier = 5;
 
     /// <summary>Seconds a request may execute before it is cancelled and answered TIMEOUT.</summary>
     public int TimeoutSeconds { get; set; } = 30;

@@ -33,6 +33,7 @@ public static class GraphQLSetup
                 {
                     o.MaxDepth = limits.MaxDepth;
                     o.MaxComplexity = limits.MaxComplexity;
+                    o.DefaultListImpactMultiplier = GraphQLLimits.ListMultiplier;
                 })
                 .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), TimeoutAction.ReturnTimeoutError)
                 // Resolvers share the request's Marten session, which is not thread-safe: resolve fields one at a time.

@@ -4,7 +4,9 @@ using GraphQL.Types.Relay;
 using Microsoft.Extensions.DependencyInjection;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
+using RehabLedger.Disclosures;
 using RehabLedger.Insurers.Fhir;
+using RehabLedger.Security;
 
 namespace RehabLedger.Insurers;
 
@@ -14,29 +16,46 @@ public static class InsurersFields
     public static void AddInsurerQueries(this ObjectGraphType query)
     {
         query.Field<OutcomeHistoryType>("outcomeHistory")
-            .Description("The outcome history of one episode for its payer; null when no episode has this id or it names no payer.")
+            .Description("The outcome history of one episode for its payer; null when no episode has this id, it names no payer, " +
+                         "or you may not read it (an insurer reads the episodes its payer covers while the patient consents).")
+            .AuthorizeWithPolicy(Policies.ReadOutcomeHistories)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
-            .ResolveAsync(async c => await OutcomeHistoryQuery.One(c.Query(), c.GetArgument<Guid>("episodeId"), Today(c), c.CancellationToken));
+            .ResolveAsync(async c => await OutcomeHistoryQuery.One(c.Query(), c.GetArgument<Guid>("episodeId"), Today(c), Permit(c), c.CancellationToken));
 
         query.Field<NonNullGraphType<ConnectionType<OutcomeHistoryType>>>("outcomeHistories")
             .Description("The episodes whose coverage names this payer and whose period (start to discharge, or to today while active) overlaps [from, to], oldest start first.")
-            .Argument<NonNullGraphType<StringGraphType>>("payerId")
+            .AuthorizeWithPolicy(Policies.ReadOutcomeHistories)
+            .Argument<NonNullGraphType<StringGraphType>>("payerId", "An insurer may name its own payer only.")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("from", "First day of the period.")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("to", "Last day of the period, inclusive; not before from.")
             .PagingArguments()
-            .ResolveAsync(async c => await OutcomeHistoryQuery.Page(c.Query(), c.GetArgument<string>("payerId"),
-                c.GetArgument<DateOnly>("from"), c.GetArgument<DateOnly>("to"), c.GetArgument<int?>(Paging.First),
-                c.GetArgument<string?>(Paging.After), Today(c), c.CancellationToken));
+            .ResolveAsync(async c =>
+            {
+                var payerId = c.GetArgument<string>("payerId");
+                var guard = c.Guard();
+                if (guard.Caller!.Role == Roles.Insurer && payerId != guard.Caller.PayerId)
+                {
+                    c.Disclosures().Denied(c.Coordinate(), DisclosureSubject.Unknown, $"An insurer for {guard.Caller.PayerId} asked for payer {payerId}.");
+                    throw new AccessDenied("payerId names another payer than yours.", "payerId");
+                }
+                return await OutcomeHistoryQuery.Page(c.Query(), payerId, c.GetArgument<DateOnly>("from"), c.GetArgument<DateOnly>("to"),
+                    c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), Today(c), OutcomeHistoryScope.For(guard),
+                    listed => c.Disclosures().Granted(c.Coordinate(), listed), c.CancellationToken);
+            });
 
         query.Field<StringGraphType>("outcomeHistoryFhir")
             .Description("The outcome history as a FHIR R4 Bundle (type collection) in FHIR JSON, the same document GET /fhir/episodes/{id}/outcome-history answers; null when there is none.")
+            .AuthorizeWithPolicy(Policies.ReadOutcomeHistories)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
             .ResolveAsync(async c =>
             {
                 var clock = c.RequestServices!.GetRequiredService<TimeProvider>();
-                return await OutcomeHistoryFhir.Json(c.Query(), c.GetArgument<Guid>("episodeId"), clock, c.CancellationToken);
+                return await OutcomeHistoryFhir.Json(c.Query(), c.GetArgument<Guid>("episodeId"), clock, Permit(c), c.CancellationToken);
             });
     }
+
+    private static Func<OutcomeHistorySources, bool> Permit(IResolveFieldContext c) =>
+        sources => OutcomeHistoryAccess.Permit(sources, c.Guard(), c.Disclosures(), c.Coordinate());
 
     private static DateOnly Today(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<TimeProvider>().Today();

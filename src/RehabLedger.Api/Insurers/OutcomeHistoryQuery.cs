@@ -2,6 +2,7 @@ using GraphQL.Types.Relay.DataObjects;
 using JasperFx.Events;
 using Marten;
 using RehabLedger.Common;
+using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
@@ -35,31 +36,43 @@ public static class OutcomeHistoryQuery
             events is null ? [] : await events);
     }
 
-    public static async Task<OutcomeHistory?> One(IQuerySession session, Guid episodeId, DateOnly today, CancellationToken ct) =>
-        await Sources(session, episodeId, withEvents: false, ct) is { } s ? OutcomeHistoryBuilder.Of(s.Episode, s.Progress, s.Patient, today) : null;
+    /// <param name="may">Whether the caller may read it; when not, the answer is null as for an unknown episode.</param>
+    public static async Task<OutcomeHistory?> One(IQuerySession session, Guid episodeId, DateOnly today,
+        Func<OutcomeHistorySources, bool> may, CancellationToken ct) =>
+        await Sources(session, episodeId, withEvents: false, ct) is { } s && may(s)
+            ? OutcomeHistoryBuilder.Of(s.Episode, s.Progress, s.Patient, today)
+            : null;
 
-    private sealed record EpisodeKey(Guid Id, DateOnly StartedOn, Guid PatientId);
+    private sealed record EpisodeKey(Guid Id, DateOnly StartedOn, Guid PatientId, Guid ClinicId);
 
     /// <summary>
     /// The episodes whose coverage names <paramref name="payerId"/> and whose period (start to discharge, or to today
     /// while active) overlaps [from, to], oldest start first, ties by id. The keys of every match are read (a few
     /// bytes each, through the payer index), the page is cut in memory by <see cref="Paging"/>, and only the page's
-    /// documents are loaded.
+    /// documents are loaded; <paramref name="listed"/> hears of each episode on the page. Only the episodes <paramref name="scope"/> admits are listed: for an insurer, whose
+    /// patients' consent to the payer is active, which costs one more round trip.
     /// </summary>
     public static async Task<Connection<OutcomeHistory>> Page(IQuerySession session, string payerId, DateOnly from, DateOnly to,
-        int? first, string? after, DateOnly today, CancellationToken ct)
+        int? first, string? after, DateOnly today, OutcomeHistoryScope scope, Action<DisclosureSubject> listed, CancellationToken ct)
     {
         Paging.PageSize(first); // refuse an oversized page before touching the database
         Validate.That(from <= to, "to", $"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).");
 
         var keys = (await Covering(session, payerId, from, to, today)
-                .Select(e => new { e.Id, e.StartedOn, e.PatientId })
+                .Select(e => new { e.Id, e.StartedOn, e.PatientId, e.ClinicId })
                 .ToListAsync(ct))
-            .Select(k => new EpisodeKey(k.Id, k.StartedOn, k.PatientId))
+            .Select(k => new EpisodeKey(k.Id, k.StartedOn, k.PatientId, k.ClinicId))
+            .Where(k => scope.Clinics is null || scope.Clinics.Contains(k.ClinicId))
             .OrderBy(k => k.StartedOn).ThenBy(k => k.Id)
             .ToList();
+        if (scope.ConsentRequired && keys.Count > 0)
+        {
+            var consenting = (await Consenting(session, payerId, keys.Select(k => k.PatientId).Distinct().ToArray(), ct)).ToHashSet();
+            keys = keys.Where(k => consenting.Contains(k.PatientId)).ToList();
+        }
         var page = Paging.Page(keys, k => k.Id.ToString(), first, after);
         var pageKeys = page.Edges!.Select(e => e.Node!).ToList();
+        foreach (var key in pageKeys) listed(new DisclosureSubject(key.ClinicId, key.PatientId, key.Id));
 
         var histories = new Dictionary<Guid, OutcomeHistory>();
         if (pageKeys.Count > 0)
@@ -88,6 +101,12 @@ public static class OutcomeHistoryQuery
             Edges = page.Edges!.Select(e => new Edge<OutcomeHistory> { Cursor = e.Cursor, Node = histories[e.Node!.Id] }).ToList(),
         };
     }
+
+    private static Task<IReadOnlyList<Guid>> Consenting(IQuerySession session, string payerId, Guid[] patientIds, CancellationToken ct) =>
+        session.Query<Patient>()
+            .Where(p => patientIds.Contains(p.Id) && p.Consents.Any(c => c.PayerId == payerId && c.RevokedAt == null))
+            .Select(p => p.Id)
+            .ToListAsync(ct);
 
     private static IQueryable<Episode> Covering(IQuerySession session, string payerId, DateOnly from, DateOnly to, DateOnly today)
     {

@@ -48,6 +48,13 @@ public sealed class AccessGuard
     public bool CanReadDisclosures(Guid clinicId, Guid patientId) =>
         SeesEveryClinic || (Is(Roles.ClinicAdmin) && InClinic(clinicId)) || IsPatient(patientId);
 
+    /// <summary>
+    /// An episode's outcome history: the clinic's staff, or the insurer its coverage names while the patient's consent
+    /// for that payer is active (checked on every request, so a revocation applies to the very next one).
+    /// </summary>
+    public bool CanReadOutcomeHistory(Guid clinicId, string? coveragePayerId, Func<string, bool> consentActive) =>
+        CanRead(clinicId) || (Is(Roles.Insurer) && coveragePayerId == Caller!.PayerId && consentActive(Caller.PayerId!));
+
     /// <summary>The access log of a clinic.</summary>
     public bool CanReadAccessLog(Guid clinicId) => SeesEveryClinic || (Is(Roles.Auditor) && InClinic(clinicId));
 

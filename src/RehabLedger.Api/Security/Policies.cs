@@ -25,6 +25,9 @@ public static class Policies
     /// <summary>Granting and revoking a payer's consent.</summary>
     public const string ManageConsent = "manage-consent";
 
+    /// <summary>Outcome histories: clinic staff for their clinics, insurers for covered and consenting patients.</summary>
+    public const string ReadOutcomeHistories = "read-outcome-histories";
+
     /// <summary>The access log of a clinic.</summary>
     public const string ReadAccessLog = "read-access-log";
 
@@ -42,6 +45,8 @@ public static class Policies
         [WriteClinical] = [Security.Roles.PlatformAdmin, Security.Roles.Therapist],
         [LogHomeExercise] = [Security.Roles.PlatformAdmin, Security.Roles.Therapist, Security.Roles.Patient],
         [ManageConsent] = [Security.Roles.PlatformAdmin, Security.Roles.ClinicAdmin, Security.Roles.Therapist, Security.Roles.Patient],
+        [ReadOutcomeHistories] =
+            [Security.Roles.PlatformAdmin, Security.Roles.ClinicAdmin, Security.Roles.Therapist, Security.Roles.Auditor, Security.Roles.Insurer],
         [ReadAccessLog] = [Security.Roles.PlatformAdmin, Security.Roles.Auditor],
         [ReadDisclosures] = [Security.Roles.PlatformAdmin, Security.Roles.ClinicAdmin, Security.Roles.Patient],
         [PatientPortal] = [Security.Roles.Patient],

@@ -96,7 +96,7 @@ public sealed class when_exporting_an_outcome_history_to_fhir(AppFixture fixture
 
         var provenance = All<Provenance>(bundle);
         provenance.ShouldNotBeEmpty();
-        provenance.ShouldAllBe(p => p.Recorded != null && p.Agent.Single().Who!.Identifier!.Value == "anonymous" && p.Agent.Single().Who!.Display == null);
+        provenance.ShouldAllBe(p => p.Recorded != null && p.Agent.Single().Who!.Identifier!.Value == TestTokens.PlatformAdmin.Subject && p.Agent.Single().Who!.Display == null);
         var encounterUrls = bundle.Entry.Where(e => e.Resource is Encounter).Select(e => e.FullUrl).ToHashSet();
         provenance.Count(p => p.Target.Any(t => encounterUrls.Contains(t.Reference))).ShouldBe(3);
     }

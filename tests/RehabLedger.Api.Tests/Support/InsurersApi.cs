@@ -65,12 +65,14 @@ public static class InsurersApi
         (await host.GraphQL($$"""query($id: ID!) { outcomeHistory(episodeId: $id) { {{OutcomeHistorySelection}} } }""", new { id = episodeId }))
             .Ok()["outcomeHistory"];
 
-    /// <summary>A plain GET through the host's whole pipeline: status, content type and body.</summary>
-    public static async Task<(int Status, string? ContentType, string Body)> Get(this IAlbaHost host, string url)
+    /// <summary>A plain GET through the host's whole pipeline, as a platform administrator unless a token is given.</summary>
+    public static async Task<(int Status, string? ContentType, string Body)> Get(this IAlbaHost host, string url, string? bearer = null)
     {
+        var token = bearer ?? host.Token(TestTokens.PlatformAdmin);
         var result = await host.Scenario(s =>
         {
             s.Get.Url(url);
+            if (token.Length > 0) s.WithRequestHeader("Authorization", "Bearer " + token);
             s.IgnoreStatusCode();
         });
         return (result.Context.Response.StatusCode, result.Context.Response.ContentType, await result.ReadAsTextAsync());

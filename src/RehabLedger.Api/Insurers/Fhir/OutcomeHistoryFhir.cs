@@ -2,6 +2,8 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Marten;
 using RehabLedger.Common;
+using RehabLedger.Disclosures;
+using RehabLedger.Security;
 using Task = System.Threading.Tasks.Task;
 
 namespace RehabLedger.Insurers.Fhir;
@@ -13,29 +15,40 @@ namespace RehabLedger.Insurers.Fhir;
 public static class OutcomeHistoryFhir
 {
     public const string MediaType = "application/fhir+json";
+    public const string Route = "/fhir/episodes/{id}/outcome-history";
 
     // The SDK 6 serializer (System.Text.Json based); thread-safe and costly to build, so there is one.
     private static readonly FhirJsonSerializer Serializer = new();
 
-    /// <summary>The Bundle as FHIR JSON, or null when no episode has that id or it names no payer.</summary>
-    public static async Task<string?> Json(IQuerySession session, Guid episodeId, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// The Bundle as FHIR JSON, or null when no episode has that id, it names no payer, or <paramref name="may"/> says the
+    /// caller may not read it (indistinguishable on purpose).
+    /// </summary>
+    public static async Task<string?> Json(IQuerySession session, Guid episodeId, TimeProvider clock,
+        Func<OutcomeHistorySources, bool> may, CancellationToken ct)
     {
         var sources = await OutcomeHistoryQuery.Sources(session, episodeId, withEvents: true, ct);
-        if (sources is null) return null;
+        if (sources is null || !may(sources)) return null;
         var history = OutcomeHistoryBuilder.Of(sources.Episode, sources.Progress, sources.Patient, clock.Today())!;
         return Serializer.SerializeToString(OutcomeHistoryBundle.Build(history, sources, clock.GetUtcNow()));
     }
 
     public static IEndpointRouteBuilder MapInsurerFhir(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/fhir/episodes/{id}/outcome-history", async (string id, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet(Route, async (string id, IQuerySession session, TimeProvider clock, AccessGuard guard, DisclosureLog log,
+                CancellationToken ct) =>
             {
-                var json = Guid.TryParse(id, out var episodeId) ? await Json(session, episodeId, clock, ct) : null;
+                var json = Guid.TryParse(id, out var episodeId)
+                    ? await Json(session, episodeId, clock, sources => OutcomeHistoryAccess.Permit(sources, guard, log, "GET " + Route), ct)
+                    : null;
+                // The read is on record before the answer leaves; if it cannot be recorded, nothing is answered.
+                await log.FlushAsync();
                 return json is null
                     ? Results.Text(Serializer.SerializeToString(NotFound(id)), MediaType, statusCode: StatusCodes.Status404NotFound)
                     : Results.Text(json, MediaType);
             })
-            .WithName("OutcomeHistoryFhir");
+            .WithName("OutcomeHistoryFhir")
+            .RequireAuthorization(Policies.ReadOutcomeHistories);
         return app;
     }
 
