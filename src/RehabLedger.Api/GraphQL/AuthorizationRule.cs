@@ -41,6 +41,9 @@ public sealed class AuthorizationRule : ValidationRuleBase
         private bool _checking;
         private ASTNode? _needsIdentity;
 
+        // Below a refused field nothing more is reported: one refusal per field the caller asked for, not one per level.
+        private GraphQLField? _refused;
+
         public async ValueTask EnterAsync(ASTNode node, ValidationContext _)
         {
             switch (node)
@@ -51,37 +54,37 @@ public sealed class AuthorizationRule : ValidationRuleBase
                 case GraphQLFragmentDefinition fragment:
                     _checking = _usedFragments.Contains(fragment);
                     break;
-                case GraphQLField field when _checking:
-                    await CheckAsync(field);
+                case GraphQLField field when _checking && _refused is null:
+                    if (!await CheckAsync(field)) _refused = field;
                     break;
             }
         }
 
         public ValueTask LeaveAsync(ASTNode node, ValidationContext _)
         {
+            if (node == _refused) _refused = null;
             if (node is GraphQLDocument) Report();
             return default;
         }
 
-        private async ValueTask CheckAsync(GraphQLField field)
+        /// <summary>False when the field is refused.</summary>
+        private async ValueTask<bool> CheckAsync(GraphQLField field)
         {
             var definition = context.TypeInfo.GetFieldDef();
             var parent = context.TypeInfo.GetParentType();
             // Unknown fields are another rule's error; introspection has its own switch.
-            if (definition is null || parent is null || definition.Name.StartsWith("__", StringComparison.Ordinal)) return;
+            if (definition is null || parent is null || definition.Name.StartsWith("__", StringComparison.Ordinal)) return true;
 
             var coordinate = $"{parent.Name}.{definition.Name}";
             var isRoot = parent == context.Schema.Query || parent == context.Schema.Mutation || parent == context.Schema.Subscription;
             if (isRoot && !definition.IsAnonymousAllowed() && !Requires(definition))
-            {
-                Forbid(coordinate, field, $"{coordinate} declares no authorization, so nobody may use it.");
-                return;
-            }
+                return Forbid(coordinate, field, $"{coordinate} declares no authorization, so nobody may use it.");
 
             if (!definition.IsAnonymousAllowed() && !await SatisfiesAsync(definition, field))
-                Forbid(coordinate, field, $"{RoleText()} may not use {coordinate}.");
-            else if (definition.ResolvedType?.GetNamedType() is { } type && !await SatisfiesAsync(type, field))
-                Forbid(coordinate, field, $"{RoleText()} may not read {type.Name} (through {coordinate}).");
+                return Forbid(coordinate, field, $"{RoleText()} may not use {coordinate}.");
+            if (definition.ResolvedType?.GetNamedType() is { } type && !await SatisfiesAsync(type, field))
+                return Forbid(coordinate, field, $"{RoleText()} may not read {type.Name} (through {coordinate}).");
+            return true;
         }
 
         private static bool Requires(IMetadataReader reader) =>
@@ -109,7 +112,11 @@ public sealed class AuthorizationRule : ValidationRuleBase
             return true;
         }
 
-        private void Forbid(string coordinate, ASTNode node, string reason) => _forbidden.TryAdd(coordinate, (node, reason));
+        private bool Forbid(string coordinate, ASTNode node, string reason)
+        {
+            _forbidden.TryAdd(coordinate, (node, reason));
+            return false;
+        }
 
         private string RoleText() =>
             Caller.From(context.User, out _) is { } caller ? $"The role {caller.Role}" : "This caller";
