@@ -36,9 +36,7 @@ public sealed class AccessRecord
 /// </summary>
 public sealed partial class AccessRecordProjection : EventProjection
 {
-    public void Project(IEvent<DisclosureRecorded> e, IDocumentOperations ops) => ops.Store(Of(e));
-
-    public static AccessRecord Of(IEvent<DisclosureRecorded> e)
+    public AccessRecord Create(IEvent<DisclosureRecorded> e)
     {
         var d = e.Data;
         return new AccessRecord

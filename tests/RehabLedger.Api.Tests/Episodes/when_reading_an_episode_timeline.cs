@@ -86,7 +86,7 @@ public sealed class when_reading_an_episode_timeline(AppFixture fixture) : AppSc
         timeline[5]!["entryId"]!.GetValue<string>().ShouldBe(session.ToString());
         timeline[4]!["effectiveOn"]!.GetValue<string>().ShouldBe(Today.AddDays(-18).ToString("yyyy-MM-dd"));
         timeline[5]!["effectiveOn"]!.GetValue<string>().ShouldBe(Today.ToString("yyyy-MM-dd"));
-        timeline.ShouldAllBe(t => t!["by"]!["role"]!.GetValue<string>() == "unauthenticated");
+        timeline.ShouldAllBe(t => t!["by"]!["role"]!.GetValue<string>() == TestTokens.PlatformAdmin.Role);
     }
 
     [Fact]

@@ -52,6 +52,8 @@ public sealed class ProjectionRebuildTests(AppFixture fixture) : AppScenario(fix
         // A second episode, still active, so views of active episodes only have rows to compare as well.
         var other = await Host.OpenEpisode(Today.AddDays(-3));
         await Host.PrescribeExercise(other.EpisodeId, other.Version, Today.AddDays(-3));
+        // A refused attempt, so the access log has a record to rebuild.
+        await GraphQL("{ accessLog { totalCount } }", headers: Host.As(TestTokens.Therapist(other.ClinicId)));
         await Host.WaitForNonStaleProjectionDataAsync(WaitLimit);
 
         Projections().ShouldAllBe(p => p.Tables.Count > 0, "a projection writes no document table this test can compare");
