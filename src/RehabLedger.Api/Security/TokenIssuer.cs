@@ -25,8 +25,8 @@ public sealed class TokenIssuer(AuthSettings settings, TimeProvider clock)
         {
             [RehabClaims.Subject] = claims.Subject,
             [RehabClaims.Name] = claims.Name,
-            [RehabClaims.Role] = claims.Role,
         };
+        if (claims.Role.Length > 0) values[RehabClaims.Role] = claims.Role;
         if (claims.Clinics is { Count: > 0 } clinics) values[RehabClaims.Clinic] = clinics.Select(c => c.ToString()).ToArray();
         if (claims.Payer is not null) values[RehabClaims.Payer] = claims.Payer;
         if (claims.Patient is { } patient) values[RehabClaims.Patient] = patient.ToString();
