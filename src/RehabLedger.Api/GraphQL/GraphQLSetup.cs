@@ -35,7 +35,12 @@ public static class GraphQLSetup
                     o.MaxComplexity = limits.MaxComplexity;
                     o.DefaultListImpactMultiplier = GraphQLLimits.ListMultiplier;
                 })
-                .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), TimeoutAction.ReturnTimeoutError)
+                .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), _ => new ExecutionResult
+                {
+                    Errors = [new TimeoutError(
+                        $"The request ran longer than {limits.TimeoutSeconds} s and was cancelled. A mutation may or may not have been " +
+                        "applied: read the record, then retry with its current version (a repeated write is refused with CONFLICT).", null)],
+                })
                 // Resolvers share the request's Marten session, which is not thread-safe: resolve fields one at a time.
                 .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query);
             if (limits.Introspection != true) b.AddValidationRule(NoIntrospectionValidationRule.Instance, useForCachedDocuments: true);

@@ -145,13 +145,17 @@ internal sealed class GraphQLHttpHandler<TSchema>
         if (errors.Any(e => e is HttpOperationTypeError { Code: GraphQLHttpErrorCodes.MethodNotAllowed }))
             return StatusCodes.Status405MethodNotAllowed;
 
+        // The server gave up on its own work; the client may retry later (GraphQL.NET drops any partial data).
+        if (errors.Any(e => e is TimeoutError))
+            return StatusCodes.Status504GatewayTimeout;
+
         // Refused only for who is asking: the document itself is fine, so 401 (identify yourself) or 403 (you may not).
         if (errors.Count > 0 && errors.All(e => e is AccessValidationError))
             return errors.Any(e => e.Code == ErrorCodes.Unauthenticated) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
 
         // Anything but a request or document error (an exception before execution, even one an unhandled
-        // exception handler turned into a coded ExecutionError; a timeout, after which GraphQL.NET drops the
-        // partial data) is the server's failure: a 4xx would tell the client to change a request that was fine.
+        // exception handler turned into a coded ExecutionError) is the server's failure: a 4xx would tell the client
+        // to change a request that was fine.
         if (!errors.All(e => e is RequestError or DocumentError))
             return StatusCodes.Status500InternalServerError;
 
