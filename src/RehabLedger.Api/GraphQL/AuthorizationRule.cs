@@ -75,8 +75,9 @@ public sealed class AuthorizationRule : ValidationRuleBase
             // Unknown fields are another rule's error; introspection has its own switch.
             if (definition is null || parent is null || definition.Name.StartsWith("__", StringComparison.Ordinal)) return true;
 
-            var coordinate = $"{parent.Name}.{definition.Name}";
-            var isRoot = parent == context.Schema.Query || parent == context.Schema.Mutation || parent == context.Schema.Subscription;
+            var owner = parent.GetNamedType();
+            var coordinate = $"{owner.Name}.{definition.Name}";
+            var isRoot = owner == context.Schema.Query || owner == context.Schema.Mutation || owner == context.Schema.Subscription;
             if (isRoot && !definition.IsAnonymousAllowed() && !Requires(definition))
                 return Forbid(coordinate, field, $"{coordinate} declares no authorization, so nobody may use it.");
 

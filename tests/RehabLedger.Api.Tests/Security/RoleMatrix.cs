@@ -66,9 +66,9 @@ public sealed record Operation(
     string Field,
     bool Targeted,
     Func<MatrixContext, Target, Request> Build,
-    Func<Caller, Side, Expectation> Expect,
+    Func<Who, Side, Expectation> Expect,
     Func<MatrixContext, Side, Task<Target>>? Fresh = null,
-    Action<JsonNode?, MatrixContext, Caller, Side>? Check = null);
+    Action<JsonNode?, MatrixContext, Who, Side>? Check = null);
 
 /// <summary>
 /// Every root field with the answer each role gets, on its own clinic's records and on another clinic's. The matrix
@@ -76,7 +76,7 @@ public sealed record Operation(
 /// </summary>
 public static class RoleMatrix
 {
-    private static readonly Caller[] Staff = [Caller.PlatformAdmin, Caller.ClinicAdmin, Caller.Therapist, Caller.Auditor];
+    private static readonly Who[] Staff = [Who.PlatformAdmin, Who.ClinicAdmin, Who.Therapist, Who.Auditor];
 
     public static readonly IReadOnlyDictionary<string, Operation> Operations = new[]
     {
@@ -96,7 +96,7 @@ public static class RoleMatrix
             (_, t) => Q("query($id: ID!) { caseload(clinicId: $id) { totalCount edges { node { episodeId } } } }", new { id = t.Records.ClinicId }),
             (c, s) => ReadClinicList(c, s, "clinicId")),
         new Operation("Query.myEpisodes", false, (_, _) => Q("{ myEpisodes { id version exercises { id name } } }"),
-            (c, _) => c switch { Caller.Anonymous => Expectation.Unauthenticated, Caller.Patient => Expectation.Allowed, _ => Expectation.Forbidden },
+            (c, _) => c switch { Who.Anonymous => Expectation.Unauthenticated, Who.Patient => Expectation.Allowed, _ => Expectation.Forbidden },
             Check: (data, x, _, _) =>
             {
                 data!["myEpisodes"].Ids().ShouldContain(x.World.A.EpisodeId);
@@ -106,18 +106,18 @@ public static class RoleMatrix
             (_, t) => Q("query($id: ID) { accessLog(filter: { clinicId: $id }) { totalCount } }", new { id = t.Records.ClinicId }),
             (c, s) => c switch
             {
-                Caller.Anonymous => Expectation.Unauthenticated,
-                Caller.PlatformAdmin => Expectation.Allowed,
-                Caller.Auditor => s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.ForbiddenArgument, "filter.clinicId"),
+                Who.Anonymous => Expectation.Unauthenticated,
+                Who.PlatformAdmin => Expectation.Allowed,
+                Who.Auditor => s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.ForbiddenArgument, "filter.clinicId"),
                 _ => Expectation.Forbidden,
             }),
         new Operation("Query.disclosures", true,
             (_, t) => Q("query($id: ID!) { disclosures(patientId: $id) { totalCount } }", new { id = t.Records.PatientId }),
             (c, s) => c switch
             {
-                Caller.Anonymous => Expectation.Unauthenticated,
-                Caller.PlatformAdmin => Expectation.Allowed,
-                Caller.ClinicAdmin or Caller.Patient => s == Side.Own ? Expectation.Allowed : Expectation.Hidden,
+                Who.Anonymous => Expectation.Unauthenticated,
+                Who.PlatformAdmin => Expectation.Allowed,
+                Who.ClinicAdmin or Who.Patient => s == Side.Own ? Expectation.Allowed : Expectation.Hidden,
                 _ => Expectation.Forbidden,
             }),
         new Operation("Query.outcomeHistory", true,
@@ -133,9 +133,9 @@ public static class RoleMatrix
                 new { payer = t.Payer, from = x.Day(-30), to = x.Day() }),
             (c, s) => c switch
             {
-                Caller.Anonymous => Expectation.Unauthenticated,
-                Caller.Patient => Expectation.Forbidden,
-                Caller.Insurer when s == Side.Other => new Expectation(Outcome.ForbiddenArgument, "payerId"),
+                Who.Anonymous => Expectation.Unauthenticated,
+                Who.Patient => Expectation.Forbidden,
+                Who.Insurer when s == Side.Other => new Expectation(Outcome.ForbiddenArgument, "payerId"),
                 _ => Expectation.Allowed,
             },
             Check: (data, x, caller, side) =>
@@ -144,13 +144,13 @@ public static class RoleMatrix
                 if (side == Side.Other) { listed.ShouldBeEmpty(); return; }
                 listed.ShouldContain(x.World.A.EpisodeId);
                 // Clinic staff see their clinic's episodes; the insurer only those whose patient consents (B's does not).
-                if (caller != Caller.PlatformAdmin) listed.ShouldNotContain(x.World.B.EpisodeId);
+                if (caller != Who.PlatformAdmin) listed.ShouldNotContain(x.World.B.EpisodeId);
             }),
 
         // Mutations that register.
         new Operation("Mutation.registerClinic", false,
             (_, _) => Q("mutation($input: RegisterClinicInput!) { registerClinic(input: $input) { clinic { id } } }", new { input = new { name = "Cedar PT" } }),
-            (c, _) => c switch { Caller.Anonymous => Expectation.Unauthenticated, Caller.PlatformAdmin => Expectation.Allowed, _ => Expectation.Forbidden }),
+            (c, _) => c switch { Who.Anonymous => Expectation.Unauthenticated, Who.PlatformAdmin => Expectation.Allowed, _ => Expectation.Forbidden }),
         new Operation("Mutation.registerTherapist", true,
             (_, t) => Q("mutation($input: RegisterTherapistInput!) { registerTherapist(input: $input) { therapist { id } } }",
                 new { input = new { clinicId = t.Records.ClinicId, displayName = "Sam Okoro", profession = "PTA" } }),
@@ -163,9 +163,9 @@ public static class RoleMatrix
             (x, t) => Q(SecurityApi.OpenEpisode, new { input = ClinicalApi.OpenEpisodeInput(t.Records.ClinicId, t.Records.TherapistId, t.Records.PatientId, x.Today) }),
             (c, s) => c switch
             {
-                Caller.Anonymous => Expectation.Unauthenticated,
-                Caller.PlatformAdmin => Expectation.Allowed,
-                Caller.Therapist => s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.ForbiddenArgument, "input.clinicId"),
+                Who.Anonymous => Expectation.Unauthenticated,
+                Who.PlatformAdmin => Expectation.Allowed,
+                Who.Therapist => s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.ForbiddenArgument, "input.clinicId"),
                 _ => Expectation.Forbidden,
             }),
 
@@ -243,39 +243,39 @@ public static class RoleMatrix
 
     private static Request Q(string query, object? variables = null) => new(query, variables ?? new { });
 
-    private static Expectation ReadList(Caller caller, Side side) =>
-        caller == Caller.Anonymous ? Expectation.Unauthenticated : Staff.Contains(caller) ? Expectation.Allowed : Expectation.Forbidden;
+    private static Expectation ReadList(Who caller, Side side) =>
+        caller == Who.Anonymous ? Expectation.Unauthenticated : Staff.Contains(caller) ? Expectation.Allowed : Expectation.Forbidden;
 
-    private static Expectation ReadOne(Caller caller, Side side) => caller switch
+    private static Expectation ReadOne(Who caller, Side side) => caller switch
     {
-        Caller.Anonymous => Expectation.Unauthenticated,
-        Caller.PlatformAdmin => Expectation.Allowed,
-        Caller.ClinicAdmin or Caller.Therapist or Caller.Auditor => side == Side.Own ? Expectation.Allowed : Expectation.Hidden,
+        Who.Anonymous => Expectation.Unauthenticated,
+        Who.PlatformAdmin => Expectation.Allowed,
+        Who.ClinicAdmin or Who.Therapist or Who.Auditor => side == Side.Own ? Expectation.Allowed : Expectation.Hidden,
         _ => Expectation.Forbidden,
     };
 
-    private static Expectation ReadClinicList(Caller caller, Side side, string argument) => caller switch
+    private static Expectation ReadClinicList(Who caller, Side side, string argument) => caller switch
     {
-        Caller.Anonymous => Expectation.Unauthenticated,
-        Caller.PlatformAdmin => Expectation.Allowed,
-        Caller.ClinicAdmin or Caller.Therapist or Caller.Auditor => side == Side.Own ? Expectation.Allowed : new Expectation(Outcome.ForbiddenArgument, argument),
+        Who.Anonymous => Expectation.Unauthenticated,
+        Who.PlatformAdmin => Expectation.Allowed,
+        Who.ClinicAdmin or Who.Therapist or Who.Auditor => side == Side.Own ? Expectation.Allowed : new Expectation(Outcome.ForbiddenArgument, argument),
         _ => Expectation.Forbidden,
     };
 
-    private static Expectation OutcomeHistoryExpectation(Caller caller, Side side) => caller switch
+    private static Expectation OutcomeHistoryExpectation(Who caller, Side side) => caller switch
     {
-        Caller.Anonymous => Expectation.Unauthenticated,
-        Caller.Patient => Expectation.Forbidden,
-        Caller.PlatformAdmin => Expectation.Allowed,
+        Who.Anonymous => Expectation.Unauthenticated,
+        Who.Patient => Expectation.Forbidden,
+        Who.PlatformAdmin => Expectation.Allowed,
         // B's episode: another clinic for the staff, and for the insurer a patient who gave no consent.
         _ => side == Side.Own ? Expectation.Allowed : Expectation.Hidden,
     };
 
-    private static Expectation Administer(Caller caller, Side side) => caller switch
+    private static Expectation Administer(Who caller, Side side) => caller switch
     {
-        Caller.Anonymous => Expectation.Unauthenticated,
-        Caller.PlatformAdmin => Expectation.Allowed,
-        Caller.ClinicAdmin => side == Side.Own ? Expectation.Allowed : new Expectation(Outcome.ForbiddenArgument, "input.clinicId"),
+        Who.Anonymous => Expectation.Unauthenticated,
+        Who.PlatformAdmin => Expectation.Allowed,
+        Who.ClinicAdmin => side == Side.Own ? Expectation.Allowed : new Expectation(Outcome.ForbiddenArgument, "input.clinicId"),
         _ => Expectation.Forbidden,
     };
 
@@ -284,10 +284,10 @@ public static class RoleMatrix
             (x, t) => Q($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ version }} }}", new { input = input(x, t.Records) }),
             (c, s) => c switch
             {
-                Caller.Anonymous => Expectation.Unauthenticated,
-                Caller.PlatformAdmin => Expectation.Allowed,
-                Caller.Therapist => s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.NotFound, "input.episodeId"),
-                Caller.Patient when patientToo => s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.NotFound, "input.episodeId"),
+                Who.Anonymous => Expectation.Unauthenticated,
+                Who.PlatformAdmin => Expectation.Allowed,
+                Who.Therapist => s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.NotFound, "input.episodeId"),
+                Who.Patient when patientToo => s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.NotFound, "input.episodeId"),
                 _ => Expectation.Forbidden,
             },
             Fresh: async (x, side) =>
@@ -302,19 +302,19 @@ public static class RoleMatrix
                 new { input = new { patientId = t.Records.PatientId, payerId = t.Payer } }),
             (c, s) => c switch
             {
-                Caller.Anonymous => Expectation.Unauthenticated,
-                Caller.PlatformAdmin => Expectation.Allowed,
-                Caller.ClinicAdmin or Caller.Therapist or Caller.Patient =>
+                Who.Anonymous => Expectation.Unauthenticated,
+                Who.PlatformAdmin => Expectation.Allowed,
+                Who.ClinicAdmin or Who.Therapist or Who.Patient =>
                     s == Side.Own ? Expectation.Allowed : new Expectation(Outcome.NotFound, "input.patientId"),
                 _ => Expectation.Forbidden,
             },
             Fresh: fresh);
 
-    private static void ShouldSeeOnlyOwn(IEnumerable<Guid> listed, MatrixContext x, Caller caller, Func<ClinicRecords, Guid> id)
+    private static void ShouldSeeOnlyOwn(IEnumerable<Guid> listed, MatrixContext x, Who caller, Func<ClinicRecords, Guid> id)
     {
         var ids = listed.ToList();
         ids.ShouldContain(id(x.World.A));
-        if (caller == Caller.PlatformAdmin) ids.ShouldContain(id(x.World.B));
+        if (caller == Who.PlatformAdmin) ids.ShouldContain(id(x.World.B));
         else ids.ShouldNotContain(id(x.World.B));
     }
 }

@@ -23,7 +23,7 @@ public sealed class every_role_against_every_operation(AppFixture fixture) : IAs
 
     public static IEnumerable<object[]> Cells() =>
         from field in SchemaRoots.Coordinates()
-        from caller in Enum.GetValues<Caller>()
+        from caller in Enum.GetValues<Who>()
         from side in RoleMatrix.Operations.TryGetValue(field, out var op) && !op.Targeted ? [Side.Own] : new[] { Side.Own, Side.Other }
         select new object[] { field, caller, side };
 
@@ -41,7 +41,7 @@ public sealed class every_role_against_every_operation(AppFixture fixture) : IAs
 
     [Theory]
     [MemberData(nameof(Cells))]
-    public async Task answers_as_the_matrix_says(string field, Caller caller, Side side)
+    public async Task answers_as_the_matrix_says(string field, Who caller, Side side)
     {
         RoleMatrix.Operations.TryGetValue(field, out var operation)
             .ShouldBeTrue($"{field} is in the schema but not in RoleMatrix: say what every role gets from it.");
@@ -98,7 +98,7 @@ public sealed class every_role_against_every_operation(AppFixture fixture) : IAs
         (await Host.ClinicalEventCount()).ShouldBe(before, $"a refused request must write nothing ({because})");
     }
 
-    private Task<GraphQLResponse> Send(Operation operation, Target target, Caller caller)
+    private Task<GraphQLResponse> Send(Operation operation, Target target, Who caller)
     {
         var request = operation.Build(Context, target);
         return Host.GraphQL(request.Query, request.Variables, _world!.Headers(Host, caller).ToDictionary());

@@ -46,12 +46,19 @@ public static class GraphQLClient
     /// Posts a real GraphQL-over-HTTP request through the host's whole pipeline, as a platform administrator unless
     /// the headers carry an Authorization of their own (an empty one sends none: an anonymous request).
     /// </summary>
-    public static async Task<GraphQLResponse> GraphQL(this IAlbaHost host, string query, object? variables = null,
-        IDictionary<string, string>? headers = null)
+    public static Task<GraphQLResponse> GraphQL(this IAlbaHost host, string query, object? variables = null,
+        IDictionary<string, string>? headers = null) =>
+        host.Post(JsonSerializer.Serialize(new { query, variables }, Json), headers);
+
+    /// <summary>Runs one named operation of a document holding several.</summary>
+    public static Task<GraphQLResponse> GraphQLOperation(this IAlbaHost host, string document, string operationName,
+        IDictionary<string, string>? headers = null) =>
+        host.Post(JsonSerializer.Serialize(new { query = document, operationName }, Json), headers);
+
+    private static async Task<GraphQLResponse> Post(this IAlbaHost host, string body, IDictionary<string, string>? headers)
     {
         headers = new Dictionary<string, string>(headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         headers.TryAdd("Authorization", "Bearer " + host.Token(TestTokens.PlatformAdmin));
-        var body = JsonSerializer.Serialize(new { query, variables }, Json);
         var result = await host.Scenario(s =>
         {
             s.Post.Url("/graphql");

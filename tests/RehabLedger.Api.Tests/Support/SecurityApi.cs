@@ -7,7 +7,7 @@ using RehabLedger.Security;
 namespace RehabLedger.Tests.Support;
 
 /// <summary>Who calls, in the security tests: every role, and nobody.</summary>
-public enum Caller
+public enum Who
 {
     Anonymous,
     PlatformAdmin,
@@ -38,19 +38,19 @@ public sealed record SecurityWorld(ClinicRecords A, ClinicRecords B)
         return new SecurityWorld(a, b);
     }
 
-    public TokenClaims Claims(Caller caller) => caller switch
+    public TokenClaims Claims(Who caller) => caller switch
     {
-        Caller.PlatformAdmin => TestTokens.PlatformAdmin,
-        Caller.ClinicAdmin => TestTokens.ClinicAdmin(A.ClinicId),
-        Caller.Therapist => TestTokens.Therapist(A.ClinicId, A.TherapistId.ToString()),
-        Caller.Auditor => TestTokens.Auditor(A.ClinicId),
-        Caller.Insurer => TestTokens.Insurer(Payer),
-        Caller.Patient => TestTokens.Patient(A.PatientId),
+        Who.PlatformAdmin => TestTokens.PlatformAdmin,
+        Who.ClinicAdmin => TestTokens.ClinicAdmin(A.ClinicId),
+        Who.Therapist => TestTokens.Therapist(A.ClinicId, A.TherapistId.ToString()),
+        Who.Auditor => TestTokens.Auditor(A.ClinicId),
+        Who.Insurer => TestTokens.Insurer(Payer),
+        Who.Patient => TestTokens.Patient(A.PatientId),
         _ => throw new ArgumentOutOfRangeException(nameof(caller), "Anonymous has no claims."),
     };
 
-    public IReadOnlyDictionary<string, string> Headers(IAlbaHost host, Caller caller) =>
-        caller == Caller.Anonymous ? TestTokens.Anonymous : host.As(Claims(caller));
+    public IReadOnlyDictionary<string, string> Headers(IAlbaHost host, Who caller) =>
+        caller == Who.Anonymous ? TestTokens.Anonymous : host.As(Claims(caller));
 }
 
 /// <summary>Records built through the API as a platform administrator, and the few reads the security tests need.</summary>
