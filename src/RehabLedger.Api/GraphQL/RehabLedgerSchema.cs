@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using RehabLedger.Audit;
 using RehabLedger.Caseload;
@@ -24,6 +25,7 @@ public sealed class RehabLedgerSchema : Schema
     {
         Query = new RehabLedgerQuery();
         Mutation = new RehabLedgerMutation();
+        this.ReplaceScalar(new GuidIdGraphType());
     }
 }
 
