@@ -1,7 +1,10 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
+using RehabLedger.Common;
+using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
+using RehabLedger.Security;
 
 namespace RehabLedger.Audit;
 
@@ -11,33 +14,65 @@ public static class AuditFields
     {
         query.Field<NonNullGraphType<ConnectionType<ProgramHistoryEntryType>>>("programHistory")
             .Description("Every change to an episode's exercise program and every correction of one, in recording order.")
+            .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
             .PagingArguments()
-            .ResolveAsync(async c => await ProgramHistoryQuery.Page(c.Query(), c.GetArgument<Guid>("episodeId"),
+            .ResolveAsync(async c => await ProgramHistoryQuery.Page(c.Query(), await AuditedEpisode(c),
                 c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken));
 
         query.Field<NonNullGraphType<ProgramAsOfType>>("programAsOf")
             .Description("The exercise program as it stood. Give exactly one of recordedAt, effectiveOn or version.")
+            .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
             .Argument<DateTimeOffsetGraphType>("recordedAt", "What the record said at this instant: later entries and later corrections do not count.")
             .Argument<DateOnlyGraphType>("effectiveOn", "What the patient was prescribed on this day, every correction applied.")
             .Argument<LongGraphType>("version", "What the record said at this version of the episode's stream.")
-            .ResolveAsync(async c => await ProgramAsOfQuery.Answer(c.Query(), c.GetArgument<Guid>("episodeId"),
+            .ResolveAsync(async c => await ProgramAsOfQuery.Answer(c.Query(), await AuditedEpisode(c),
                 c.GetArgument<DateTimeOffset?>("recordedAt"), c.GetArgument<DateOnly?>("effectiveOn"), c.GetArgument<long?>("version"),
                 c.CancellationToken));
 
         query.Field<NonNullGraphType<ConnectionType<LedgerEventType>>>("episodeEvents")
             .Description("An episode's events exactly as stored, with their metadata, in version order.")
+            .AuthorizeWithPolicy(Policies.ReadAuditTrail)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
             .PagingArguments()
-            .ResolveAsync(async c => await EpisodeEventsQuery.Page(c.Query(), c.GetArgument<Guid>("episodeId"),
+            .ResolveAsync(async c => await EpisodeEventsQuery.Page(c.Query(), await AuditedEpisode(c),
                 c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken));
 
         query.Field<NonNullGraphType<ConnectionType<LedgerEventType>>>("auditTrail")
-            .Description("Events across all streams, newest first, filtered. Pages by the global sequence; no totalCount.")
+            .Description("Events across the streams of your clinics (all streams for a platform administrator), newest first, " +
+                         "filtered. Pages by the global sequence; no totalCount.")
+            .AuthorizeWithPolicy(Policies.ReadAuditTrail)
             .Argument<AuditFilterInputType>("filter")
             .PagingArguments()
-            .ResolveAsync(async c => await AuditTrail.Page(c.Query(), c.GetArgument<AuditFilter?>("filter"),
-                c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken));
+            .ResolveAsync(async c =>
+            {
+                var scope = await AuditScope.For(c.Query(), c.Guard().ClinicScope, c.CancellationToken);
+                var page = await AuditTrail.Page(c.Query(), c.GetArgument<AuditFilter?>("filter"),
+                    c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), scope, c.CancellationToken);
+                if (scope is not null)
+                    foreach (var e in page.Edges!.Select(edge => edge.Node!))
+                        if (scope.Streams.TryGetValue(e.StreamId, out var subject)) c.Disclosures().Granted(c.Coordinate(), subject);
+                return page;
+            });
+    }
+
+    /// <summary>
+    /// The episode an audit field names, once the caller may read its clinic; an episode of another clinic is answered
+    /// NOT_FOUND on episodeId exactly like an unknown one. The episode comes through the request's batch, so several
+    /// audit fields on one episode load it once.
+    /// </summary>
+    private static async Task<Guid> AuditedEpisode(IResolveFieldContext c)
+    {
+        var episodeId = c.GetArgument<Guid>("episodeId");
+        var episode = await c.Batch().Load<Episode>(episodeId, e => e.Id).GetResultAsync(c.CancellationToken);
+        if (episode is null) return episodeId; // the query itself answers NOT_FOUND
+        if (!c.Guard().CanRead(episode.ClinicId))
+        {
+            c.Disclosures().Denied(c.Coordinate(), AccessContext.Subject(episode), "The episode belongs to a clinic outside the caller's clinics.");
+            throw ClinicalRuleViolation.NotFound("episode", episodeId, "episodeId");
+        }
+        c.Disclosures().Granted(c.Coordinate(), AccessContext.Subject(episode));
+        return episodeId;
     }
 }

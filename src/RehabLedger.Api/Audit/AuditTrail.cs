@@ -41,8 +41,10 @@ public static partial class AuditTrail
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex EventTypePattern();
 
+    /// <param name="scope">The streams the caller may audit; null for every stream. Filters naming a patient or
+    /// episode outside it match nothing, exactly like ids that do not exist.</param>
     public static async Task<Connection<LedgerEvent>> Page(IQuerySession session, AuditFilter? filter, int? first, string? after,
-        CancellationToken ct)
+        AuditScope? scope, CancellationToken ct)
     {
         var size = Paging.PageSize(first);
         filter ??= new AuditFilter();
@@ -54,6 +56,7 @@ public static partial class AuditTrail
             $"filter.actorId must be 1 to {Validate.ShortText} characters.");
 
         var streams = await Streams(session, filter, ct);
+        if (scope is not null) streams = streams is null ? [.. scope.Streams.Keys] : [.. streams.Where(scope.Streams.ContainsKey)];
         var rows = streams is { Count: 0 }
             ? []
             : await Ledger.Trail(session, new AuditQuery(before, filter.ActorId, streams, types, filter.From, filter.To), size + 1, ct);

@@ -9,8 +9,9 @@ namespace RehabLedger.GraphQL;
 /// Parsed and validated documents by their text, so a client that repeats its operations (a dashboard refreshing its
 /// caseload, an app recording sessions with variables) skips parsing and validation after the first time. Only a
 /// document that passed validation is kept; a hit is still checked by the request's
-/// <see cref="ExecutionOptions.CachedDocumentValidationRules"/> (the HTTP method rule), because none of the core
-/// rules depend on variables or the request. GraphQL.NET's own cache lives in a package this project does not have.
+/// <see cref="ExecutionOptions.CachedDocumentValidationRules"/>: the HTTP method rule, authorization (which depends on
+/// the caller) and the complexity analyzer (which depends on the page sizes in the variables). The core rules depend
+/// on neither and are not run again. GraphQL.NET's own cache lives in a package this project does not have.
 /// </summary>
 public sealed class DocumentCache : IConfigureExecution
 {

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using RehabLedger.Disclosures;
@@ -29,12 +30,13 @@ public static class GraphQLSetup
                 .AddUnhandledExceptionHandler(ErrorMapping.Handle)
                 .ConfigureExecution<DocumentCache>()
                 .AddValidationRule<AuthorizationRule>(useForCachedDocuments: true)
-                .AddComplexityAnalyzer(o =>
+                // Also for kept documents (DocumentCache): a document's cost depends on the page sizes its variables ask for.
+                .AddValidationRule(new ComplexityValidationRule(new ComplexityOptions
                 {
-                    o.MaxDepth = limits.MaxDepth;
-                    o.MaxComplexity = limits.MaxComplexity;
-                    o.DefaultListImpactMultiplier = GraphQLLimits.ListMultiplier;
-                })
+                    MaxDepth = limits.MaxDepth,
+                    MaxComplexity = limits.MaxComplexity,
+                    DefaultListImpactMultiplier = GraphQLLimits.ListMultiplier,
+                }), useForCachedDocuments: true)
                 .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), _ => new ExecutionResult
                 {
                     Errors = [new TimeoutError(

@@ -28,6 +28,9 @@ public static class Policies
     /// <summary>Outcome histories: clinic staff for their clinics, insurers for covered and consenting patients.</summary>
     public const string ReadOutcomeHistories = "read-outcome-histories";
 
+    /// <summary>Raw events and the audit trail across streams: for those who audit, not for those who treat.</summary>
+    public const string ReadAuditTrail = "read-audit-trail";
+
     /// <summary>The access log of a clinic.</summary>
     public const string ReadAccessLog = "read-access-log";
 
@@ -47,6 +50,7 @@ public static class Policies
         [ManageConsent] = [Security.Roles.PlatformAdmin, Security.Roles.ClinicAdmin, Security.Roles.Therapist, Security.Roles.Patient],
         [ReadOutcomeHistories] =
             [Security.Roles.PlatformAdmin, Security.Roles.ClinicAdmin, Security.Roles.Therapist, Security.Roles.Auditor, Security.Roles.Insurer],
+        [ReadAuditTrail] = [Security.Roles.PlatformAdmin, Security.Roles.ClinicAdmin, Security.Roles.Auditor],
         [ReadAccessLog] = [Security.Roles.PlatformAdmin, Security.Roles.Auditor],
         [ReadDisclosures] = [Security.Roles.PlatformAdmin, Security.Roles.ClinicAdmin, Security.Roles.Patient],
         [PatientPortal] = [Security.Roles.Patient],

@@ -35,7 +35,7 @@ public sealed class when_reading_the_raw_ledger(AppFixture fixture) : AppScenari
         data["by"]!.Text("id").ShouldBe("pt-dana");
 
         events[2].Text("correlationId").ShouldBe("ledger-2");
-        events[2]["actor"]!.Text("id").ShouldBe("anonymous");
+        events[2]["actor"]!.Text("id").ShouldBe(TestTokens.PlatformAdmin.Subject);
         events[2].Instant("recordedAt").ShouldBeGreaterThan(prescribed.Instant("recordedAt"));
     }
 

@@ -147,6 +147,34 @@ public static class RoleMatrix
                 if (caller != Who.PlatformAdmin) listed.ShouldNotContain(x.World.B.EpisodeId);
             }),
 
+        // Audit: program history for clinic staff; raw events and the trail for those who audit.
+        new Operation("Query.programHistory", true,
+            (_, t) => Q("query($id: ID!) { programHistory(episodeId: $id) { edges { node { kind } } } }", new { id = t.Records.EpisodeId }),
+            (c, s) => Audit(c, s, therapistToo: true)),
+        new Operation("Query.programAsOf", true,
+            (x, t) => Q("query($id: ID!, $day: DateOnly!) { programAsOf(episodeId: $id, effectiveOn: $day) { version exercises { name } } }",
+                new { id = t.Records.EpisodeId, day = x.Day() }),
+            (c, s) => Audit(c, s, therapistToo: true)),
+        new Operation("Query.episodeEvents", true,
+            (_, t) => Q("query($id: ID!) { episodeEvents(episodeId: $id) { totalCount edges { node { type } } } }", new { id = t.Records.EpisodeId }),
+            (c, s) => Audit(c, s, therapistToo: false)),
+        new Operation("Query.auditTrail", true,
+            (_, t) => Q("query($id: ID) { auditTrail(filter: { episodeId: $id }) { edges { node { streamId type } } } }", new { id = t.Records.EpisodeId }),
+            (c, _) => c switch
+            {
+                Who.Anonymous => Expectation.Unauthenticated,
+                Who.PlatformAdmin or Who.ClinicAdmin or Who.Auditor => Expectation.Allowed,
+                _ => Expectation.Forbidden,
+            },
+            Check: (data, x, caller, side) =>
+            {
+                var streams = data!["auditTrail"]!["edges"]!.AsArray().Select(e => Guid.Parse(e!["node"]!["streamId"]!.GetValue<string>())).ToList();
+                // Another clinic's episode as a filter matches nothing, like an unknown one; the platform administrator sees it.
+                if (side == Side.Other && caller != Who.PlatformAdmin) streams.ShouldBeEmpty();
+                else streams.ShouldNotBeEmpty();
+                streams.ShouldAllBe(id => id == (side == Side.Own ? x.World.A.EpisodeId : x.World.B.EpisodeId));
+            }),
+
         // Mutations that register.
         new Operation("Mutation.registerClinic", false,
             (_, _) => Q("mutation($input: RegisterClinicInput!) { registerClinic(input: $input) { clinic { id } } }", new { input = new { name = "Cedar PT" } }),
@@ -269,6 +297,15 @@ public static class RoleMatrix
         Who.PlatformAdmin => Expectation.Allowed,
         // B's episode: another clinic for the staff, and for the insurer a patient who gave no consent.
         _ => side == Side.Own ? Expectation.Allowed : Expectation.Hidden,
+    };
+
+    private static Expectation Audit(Who caller, Side side, bool therapistToo) => caller switch
+    {
+        Who.Anonymous => Expectation.Unauthenticated,
+        Who.PlatformAdmin => Expectation.Allowed,
+        Who.ClinicAdmin or Who.Auditor => side == Side.Own ? Expectation.Allowed : new Expectation(Outcome.NotFound, "episodeId"),
+        Who.Therapist when therapistToo => side == Side.Own ? Expectation.Allowed : new Expectation(Outcome.NotFound, "episodeId"),
+        _ => Expectation.Forbidden,
     };
 
     private static Expectation Administer(Who caller, Side side) => caller switch

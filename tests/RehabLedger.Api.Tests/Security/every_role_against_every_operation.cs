@@ -106,7 +106,7 @@ public sealed class every_role_against_every_operation(AppFixture fixture) : IAs
 
     private static string Id(Target target, string field) => (field switch
     {
-        "input.episodeId" => target.Records.EpisodeId,
+        "input.episodeId" or "episodeId" => target.Records.EpisodeId,
         "input.patientId" => target.Records.PatientId,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field),
     }).ToString();

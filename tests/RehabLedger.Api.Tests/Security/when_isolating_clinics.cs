@@ -138,4 +138,31 @@ public sealed class when_isolating_clinics(AppFixture fixture) : AppScenario(fix
         (await GraphQL("{ clinics { id } }", headers: As(Who.Auditor))).Ok()["clinics"].Ids().ShouldBe([_world.A.ClinicId]);
         (await GraphQL("{ clinics { id } }")).Ok()["clinics"].Ids().ShouldBe([_world.A.ClinicId, _world.B.ClinicId], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task a_document_one_caller_was_allowed_is_checked_again_for_the_next()
+    {
+        // The service keeps validated documents by their text; the authorization rule runs on a kept one as well.
+        var document = $"{{ accessLog(first: 3) {{ totalCount }} }} # {Guid.NewGuid()}";
+        (await GraphQL(document)).Ok();
+        (await GraphQL(document)).Ok();
+
+        var response = await GraphQL(document, headers: As(Who.Therapist));
+        response.Status.ShouldBe(HttpStatusCode.Forbidden);
+        response.ErrorCode.ShouldBe("FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task the_audit_trail_holds_only_the_streams_of_ones_clinics()
+    {
+        var a = _world.A;
+        var edges = (await GraphQL("{ auditTrail(first: 100) { edges { node { streamId } } } }", headers: As(Who.Auditor)))
+            .Ok()["auditTrail"]!["edges"]!.AsArray();
+        var streams = edges.Select(e => Guid.Parse(e!["node"]!["streamId"]!.GetValue<string>())).Distinct().ToList();
+
+        streams.ShouldContain(a.EpisodeId);
+        streams.ShouldAllBe(id => id == a.ClinicId || id == a.TherapistId || id == a.PatientId || id == a.EpisodeId);
+        (await GraphQL("{ auditTrail(first: 100) { edges { node { streamId } } } }")).Ok()["auditTrail"]!["edges"]!.AsArray()
+            .Select(e => Guid.Parse(e!["node"]!["streamId"]!.GetValue<string>())).ShouldContain(_world.B.EpisodeId);
+    }
 }

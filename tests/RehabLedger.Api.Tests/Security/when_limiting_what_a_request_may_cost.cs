@@ -61,6 +61,20 @@ public sealed class when_limiting_what_a_request_may_cost(AppFixture fixture) : 
     }
 
     [Fact]
+    public async Task a_kept_document_is_costed_again_with_the_variables_of_each_request()
+    {
+        var document = $$"""
+            query($a: Int, $b: Int) { caseload(clinicId: "{{Guid.NewGuid()}}", first: $a) { edges { node { episode {
+                sessions(first: $b) { edges { node { id date minutes painBefore painAfter note } } } } } } } }
+            """;
+        (await GraphQL(document, new { a = 1, b = 1 })).Ok();
+        (await GraphQL(document, new { a = 1, b = 1 })).Ok();
+
+        var response = await GraphQL(document, new { a = 100, b = 100 });
+        response.ErrorCode.ShouldBe("COMPLEXITY");
+    }
+
+    [Fact]
     public async Task a_full_page_of_outcome_histories_is_within_the_limit()
     {
         var response = await GraphQL($$"""
