@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RehabLedger.Infrastructure.Postgres;
+using RehabLedger.Security;
 
 namespace RehabLedger.Benchmarks.Hosting;
 
@@ -19,7 +20,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
     private readonly EmbeddedPostgres _postgres;
     private readonly ServiceFactory _factory;
 
-    private BenchmarkHost(string dataDirectory, EmbeddedPostgres postgres, ServiceFactory factory, Uri address)
+    private BenchmarkHost(string dataDirectory, EmbeddedPostgres postgres, ServiceFactory factory, Uri address, string token)
     {
         _dataDirectory = dataDirectory;
         _postgres = postgres;
@@ -32,6 +33,7 @@ public sealed class BenchmarkHost : IAsyncDisposable
             BaseAddress = address,
         };
         Http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     public Uri Address { get; }
@@ -55,7 +57,10 @@ public sealed class BenchmarkHost : IAsyncDisposable
             var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
                 .Select(a => new Uri(a.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").Replace("localhost", "127.0.0.1")))
                 .First();
-            return new BenchmarkHost(dataDirectory, postgres, factory, address);
+            // Long enough for the largest run: every request is authenticated and authorized, as in production.
+            var token = factory.Services.GetRequiredService<TokenIssuer>()
+                .Issue(new TokenClaims("benchmark", "Benchmark client", Roles.PlatformAdmin), TimeSpan.FromDays(1)).Token;
+            return new BenchmarkHost(dataDirectory, postgres, factory, address, token);
         }
         catch
         {

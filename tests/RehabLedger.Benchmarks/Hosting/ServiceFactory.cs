@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -19,6 +20,12 @@ internal sealed class ServiceFactory(string connectionString) : WebApplicationFa
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Marten", connectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // Tokens as production checks them, signed with a key of this run; the client sends a platform administrator's.
+        builder.UseSetting("Auth:Issuer", "rehabledger-benchmark");
+        builder.UseSetting("Auth:Audience", "rehabledger-api");
+        builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // Off by default in Production; the time-travel phase reads programAsOf's arguments by introspection.
+        builder.UseSetting("GraphQL:Introspection", "true");
         // The service's informational lines would drown the results; warnings and errors still show.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Warns that this program, not the service, is the entry assembly; handled by the discovery setting below.
