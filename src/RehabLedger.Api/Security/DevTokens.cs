@@ -22,12 +22,15 @@ public static class DevTokens
     {
         if (!app.Environment.IsDevelopment()) return app;
 
-        app.MapPost(Path, (DevTokenRequest request, TokenIssuer issuer) =>
+        app.MapPost(Path, (DevTokenRequest request, TokenIssuer issuer, HttpRequest http) =>
             {
                 var (claims, problem) = ClaimsOf(request);
                 if (claims is null) return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
                 var (token, expiresAt) = issuer.Issue(claims, TimeSpan.FromMinutes(request.LifetimeMinutes ?? TokenIssuer.DefaultLifetime.TotalMinutes));
-                return Results.Ok(new DevTokenResponse(token, "Bearer", expiresAt, claims));
+                // The bare token for a shell: TOKEN=$(curl -H 'Accept: text/plain' ...), no JSON tool needed.
+                return http.Headers.Accept.Any(a => a?.Contains("text/plain", StringComparison.OrdinalIgnoreCase) == true)
+                    ? Results.Text(token, "text/plain")
+                    : Results.Ok(new DevTokenResponse(token, "Bearer", expiresAt, claims));
             })
             .AllowAnonymous()
             .WithDisplayName("Development tokens");

@@ -72,6 +72,19 @@ public sealed class when_minting_development_tokens(AppFixture fixture)
     }
 
     [Fact]
+    public async Task a_shell_can_ask_for_the_bare_token()
+    {
+        await using var host = await Development();
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(new { user = "auditor" }).ToUrl(DevTokens.Path);
+            s.WithRequestHeader("Accept", "text/plain");
+        });
+        var token = await result.ReadAsTextAsync();
+        (await WhoAmI(host, token))["role"]!.GetValue<string>().ShouldBe(Roles.Auditor);
+    }
+
+    [Fact]
     public void the_demo_users_are_the_people_of_the_demo_data()
     {
         DemoUsers.ByName["dana"].Subject.ShouldBe(DemoDataSet.DanaId.ToString());
