@@ -168,8 +168,10 @@ public sealed class when_limiting_what_a_request_may_cost(AppFixture fixture) : 
             var query = new ObjectGraphType { Name = "Query" };
             query.Field<StringGraphType>("wait").AllowAnonymous().ResolveAsync(async c =>
             {
-                await Task.Delay(Timeout.Infinite, c.CancellationToken);
-                return null;
+                // Completes only when the execution timeout cancels it: the wait is on the cancellation itself.
+                var cancelled = new TaskCompletionSource<object?>();
+                await using var _ = c.CancellationToken.Register(() => cancelled.TrySetCanceled(c.CancellationToken));
+                return await cancelled.Task;
             });
             Query = query;
         }
