@@ -13,8 +13,7 @@ public sealed partial class Episode
         if (ProgressReports.Find(r => r.Id == entryId) is { } report) return (EntryKind.ProgressReport, report.EnteredInError);
         if (ProgramChanges.Find(c => c.ChangeId == entryId) is { } change) return (EntryKind.ProgramChange, change.EnteredInError);
         if (Certifications.Find(c => c.Id == entryId) is { } certification) return (EntryKind.Certification, certification.EnteredInError);
-        if (Sessions.Find(s => s.Id == entryId) is { } session) return (EntryKind.Session, session.EnteredInError);
-        if (HomeLogs.Find(l => l.Id == entryId) is { } log) return (EntryKind.HomeLog, log.EnteredInError);
+        if (SessionEntries.Find(x => x.Id == entryId) is { } entry) return (entry.Kind, entry.EnteredInError);
         return null;
     }
 

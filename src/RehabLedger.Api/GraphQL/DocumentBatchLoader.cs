@@ -19,6 +19,54 @@ public sealed class DocumentBatchLoader(IQuerySession session)
         return ((Batch<T>)batch).Add(id);
     }
 
+    /// <summary>
+    /// Batches anything looked up by an id that one query can fetch for many ids at once, such as the entries of
+    /// several episodes. <paramref name="name"/> tells batches of the same result type apart.
+    /// </summary>
+    /// <param name="fetch">Answers for every id asked for; an id it leaves out gets <paramref name="missing"/>.</param>
+    public IDataLoaderResult<TResult> LoadBy<TResult>(string name, Guid id,
+        Func<IQuerySession, Guid[], CancellationToken, Task<IReadOnlyDictionary<Guid, TResult>>> fetch, TResult missing)
+    {
+        var key = (typeof(TResult), name);
+        if (!_keyed.TryGetValue(key, out var batch)) _keyed[key] = batch = new KeyedBatch<TResult>(session, fetch, missing);
+        return ((KeyedBatch<TResult>)batch).Add(id);
+    }
+
+    private readonly Dictionary<(Type, string), object> _keyed = [];
+
+    private sealed class KeyedBatch<TResult>(IQuerySession session,
+        Func<IQuerySession, Guid[], CancellationToken, Task<IReadOnlyDictionary<Guid, TResult>>> fetch, TResult missing)
+    {
+        private readonly HashSet<Guid> _pending = [];
+        private readonly Dictionary<Guid, TResult> _loaded = [];
+
+        public IDataLoaderResult<TResult> Add(Guid id)
+        {
+            if (!_loaded.ContainsKey(id)) _pending.Add(id);
+            return new Pending(this, id);
+        }
+
+        private async Task<TResult> GetAsync(Guid id, CancellationToken ct)
+        {
+            if (_pending.Count > 0)
+            {
+                var ids = _pending.ToArray();
+                _pending.Clear();
+                var found = await fetch(session, ids, ct);
+                foreach (var asked in ids) _loaded[asked] = found.TryGetValue(asked, out var result) ? result : missing;
+            }
+            return _loaded.TryGetValue(id, out var loaded) ? loaded : missing;
+        }
+
+        private sealed class Pending(KeyedBatch<TResult> batch, Guid id) : IDataLoaderResult<TResult>
+        {
+            public Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => batch.GetAsync(id, cancellationToken);
+
+            async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+                await GetResultAsync(cancellationToken);
+        }
+    }
+
     private sealed class Batch<T>(IQuerySession session, Func<T, Guid> idOf) where T : class
     {
         private readonly HashSet<Guid> _pending = [];

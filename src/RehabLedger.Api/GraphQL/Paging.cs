@@ -1,6 +1,7 @@
 using System.Text;
 using GraphQL;
 using GraphQL.Builders;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
@@ -98,4 +99,18 @@ public static class Paging
         type.Field<NonNullGraphType<ConnectionType<TNodeGraphType>>>(name)
             .PagingArguments()
             .Resolve(c => Page(ordered(c.Source), keyOf, c.GetArgument<int?>(First), c.GetArgument<string?>(After)));
+
+    /// <summary>The same over a list that arrives with a batch (see <see cref="DocumentBatchLoader"/>).</summary>
+    public static FieldBuilder<TSource, object> ConnectionField<TSource, TNodeGraphType, TNode>(
+        this ObjectGraphType<TSource> type, string name, Func<IResolveFieldContext<TSource>, IDataLoaderResult<IReadOnlyList<TNode>>> ordered,
+        Func<TNode, string> keyOf)
+        where TNodeGraphType : IGraphType =>
+        type.Field<NonNullGraphType<ConnectionType<TNodeGraphType>>>(name)
+            .PagingArguments()
+            .Resolve(c =>
+            {
+                var (first, after) = (c.GetArgument<int?>(First), c.GetArgument<string?>(After));
+                PageSize(first); // refuse an oversized page before touching the database
+                return ordered(c).Then(list => Page(list, keyOf, first, after));
+            });
 }

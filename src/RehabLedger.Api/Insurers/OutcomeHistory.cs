@@ -4,6 +4,7 @@ using RehabLedger.Outcomes;
 using RehabLedger.Patients;
 using RehabLedger.PlanOfCare;
 using RehabLedger.Progress;
+using RehabLedger.Sessions;
 
 namespace RehabLedger.Insurers;
 
@@ -46,17 +47,17 @@ public sealed record OutcomeHistory(
 }
 
 /// <summary>
-/// Builds an outcome history from the episode, its progress facts and the patient, for a day. Pure: the same
+/// Builds an outcome history from the episode, its sessions and home logs, and the patient, for a day. Pure: the same
 /// documents and day always give the same history. Figures come from <see cref="EpisodeProgressView"/>, so the
 /// payer sees exactly what clinicians see; entries entered in error count nowhere.
 /// </summary>
 public static class OutcomeHistoryBuilder
 {
     /// <summary>Null when the episode names no payer: an outcome history is what a payer is told, and there is none.</summary>
-    public static OutcomeHistory? Of(Episode episode, EpisodeProgress progress, Patient patient, DateOnly today)
+    public static OutcomeHistory? Of(Episode episode, EpisodeSessions entries, Patient patient, DateOnly today)
     {
         if (episode.Coverage is not { } coverage) return null;
-        var view = EpisodeProgressView.Of(progress, today);
+        var view = EpisodeProgressView.Of(EpisodeProgress.Of(episode, entries), today);
 
         return new OutcomeHistory(
             episode.Id,

@@ -7,16 +7,20 @@ using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 using RehabLedger.Progress;
+using RehabLedger.Sessions;
 
 namespace RehabLedger.Insurers;
 
 /// <summary>The documents an outcome history is built from, and for the FHIR export the episode's events.</summary>
-public sealed record OutcomeHistorySources(Episode Episode, EpisodeProgress Progress, Patient Patient, IReadOnlyList<IEvent> Events);
+public sealed record OutcomeHistorySources(Episode Episode, EpisodeSessions Sessions, Patient Patient, IReadOnlyList<IEvent> Events)
+{
+    public EpisodeProgress Progress { get; } = EpisodeProgress.Of(Episode, Sessions);
+}
 
 /// <summary>
-/// Loads outcome histories with a fixed number of round trips: one episode costs two (the episode, then its progress,
-/// patient and events in one batch); a page of a payer's episodes costs two whatever its size (the matching keys,
-/// then the page's episodes, progress documents and patients in one batch).
+/// Loads outcome histories with a fixed number of round trips: one episode costs two (the episode, then its sessions,
+/// home logs, patient and events in one batch); a page of a payer's episodes costs two whatever its size (the matching
+/// keys, then the page's episodes, their sessions and home logs, and patients in one batch).
 /// </summary>
 public static class OutcomeHistoryQuery
 {
@@ -27,12 +31,12 @@ public static class OutcomeHistoryQuery
         if (episode?.Coverage is null) return null;
 
         var batch = session.CreateBatchQuery();
-        var progress = batch.Load<EpisodeProgress>(episodeId);
+        var (sessions, logs) = EpisodeSessionsQuery.Add(batch, [episodeId]);
         var patient = batch.Load<Patient>(episode.PatientId);
         var events = withEvents ? batch.Events.FetchStream(episodeId) : null;
         await batch.Execute(ct);
 
-        return new OutcomeHistorySources(episode, await progress ?? EmptyProgress(episode), (await patient)!,
+        return new OutcomeHistorySources(episode, EpisodeSessions.Of(episode, await sessions, await logs), (await patient)!,
             events is null ? [] : await events);
     }
 
@@ -40,7 +44,7 @@ public static class OutcomeHistoryQuery
     public static async Task<OutcomeHistory?> One(IQuerySession session, Guid episodeId, DateOnly today,
         Func<OutcomeHistorySources, bool> may, CancellationToken ct) =>
         await Sources(session, episodeId, withEvents: false, ct) is { } s && may(s)
-            ? OutcomeHistoryBuilder.Of(s.Episode, s.Progress, s.Patient, today)
+            ? OutcomeHistoryBuilder.Of(s.Episode, s.Sessions, s.Patient, today)
             : null;
 
     private sealed record EpisodeKey(Guid Id, DateOnly StartedOn, Guid PatientId, Guid ClinicId);
@@ -80,16 +84,16 @@ public static class OutcomeHistoryQuery
             var ids = pageKeys.Select(k => k.Id).ToArray();
             var batch = session.CreateBatchQuery();
             var episodes = batch.LoadMany<Episode>().ById(ids);
-            var progress = batch.LoadMany<EpisodeProgress>().ById(ids);
+            var (sessions, logs) = EpisodeSessionsQuery.Add(batch, ids);
             var patients = batch.LoadMany<Patient>().ById(pageKeys.Select(k => k.PatientId).Distinct().ToArray());
             await batch.Execute(ct);
 
-            var progressById = (await progress).ToDictionary(p => p.Id);
+            var (sessionsOf, logsOf) = ((await sessions).ToLookup(s => s.EpisodeId), (await logs).ToLookup(l => l.EpisodeId));
             var patientById = (await patients).ToDictionary(p => p.Id);
             foreach (var episode in await episodes)
             {
-                var history = OutcomeHistoryBuilder.Of(episode, progressById.GetValueOrDefault(episode.Id) ?? EmptyProgress(episode),
-                    patientById[episode.PatientId], today);
+                var entries = EpisodeSessions.Of(episode, sessionsOf[episode.Id], logsOf[episode.Id]);
+                var history = OutcomeHistoryBuilder.Of(episode, entries, patientById[episode.PatientId], today);
                 if (history is not null) histories[episode.Id] = history;
             }
         }
@@ -116,8 +120,4 @@ public static class OutcomeHistoryQuery
             ? query.Where(e => e.DischargedOn == null || e.DischargedOn >= from)
             : query.Where(e => e.DischargedOn != null && e.DischargedOn >= from);
     }
-
-    // The progress projection is inline and starts with the episode, so this stands in only for a document not yet written.
-    private static EpisodeProgress EmptyProgress(Episode episode) =>
-        new() { Id = episode.Id, StartedOn = episode.StartedOn, DischargedOn = episode.DischargedOn };
 }

@@ -19,30 +19,33 @@ public sealed record HomeLogEntry(Guid Id, DateOnly Date, Guid ExerciseId)
 }
 
 /// <summary>
-/// The facts an episode's progress is computed from: assessments, goals, session outcomes, home logs and the program.
-/// Verdicts, rates and adherence depend on the rules and on "today", so they are derived when read
-/// (<see cref="EpisodeProgressView"/>); the document keeps only what happened, which a rebuild reproduces exactly.
+/// The facts an episode's progress is computed from: assessments, goals, session outcomes, home logs and the program,
+/// gathered from the <see cref="Episode"/> snapshot and its session and home-log documents when read. Verdicts, rates
+/// and adherence depend on the rules and on "today", so they are derived from these facts (<see cref="EpisodeProgressView"/>);
+/// nothing here is stored, so there is no progress document to keep in step with the record or to rebuild.
 /// </summary>
 public sealed class EpisodeProgress
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
-    public DateOnly StartedOn { get; set; }
-    public DateOnly? DischargedOn { get; set; }
-    public List<Assessment> Assessments { get; set; } = [];
-    public List<Goal> Goals { get; set; } = [];
-    public List<SessionOutcome> Sessions { get; set; } = [];
-    public List<HomeLogEntry> HomeLogs { get; set; } = [];
-    public List<ProgramChange> ProgramChanges { get; set; } = [];
+    public Guid Id { get; init; }
+    public DateOnly StartedOn { get; init; }
+    public DateOnly? DischargedOn { get; init; }
+    public IReadOnlyList<Assessment> Assessments { get; init; } = [];
+    public IReadOnlyList<Goal> Goals { get; init; } = [];
+    public IReadOnlyList<SessionOutcome> Sessions { get; init; } = [];
+    public IReadOnlyList<HomeLogEntry> HomeLogs { get; init; } = [];
+    public IReadOnlyList<ProgramChange> ProgramChanges { get; init; } = [];
 
-    /// <summary>Marks the entry with this id entered in error, wherever it is kept.</summary>
-    internal void MarkEnteredInError(Guid entryId)
+    public static EpisodeProgress Of(Episode episode, EpisodeSessions entries) => new()
     {
-        foreach (var a in Assessments.Where(a => a.Id == entryId)) a.EnteredInError = true;
-        foreach (var g in Goals.Where(g => g.Id == entryId)) g.EnteredInError = true;
-        foreach (var s in Sessions.Where(s => s.Id == entryId)) s.EnteredInError = true;
-        foreach (var l in HomeLogs.Where(l => l.Id == entryId)) l.EnteredInError = true;
-        var change = ProgramChanges.FindIndex(c => c.ChangeId == entryId);
-        if (change >= 0) ProgramChanges[change] = ProgramChanges[change] with { EnteredInError = true };
-    }
+        Id = episode.Id,
+        StartedOn = episode.StartedOn,
+        DischargedOn = episode.DischargedOn,
+        Assessments = episode.Assessments,
+        Goals = episode.Goals,
+        ProgramChanges = episode.ProgramChanges,
+        Sessions = entries.Sessions.Select(s =>
+            new SessionOutcome(s.Id, s.Date, s.Attendance, s.PainBefore, s.PainAfter, s.Rpe, s.AdverseEvents) { EnteredInError = s.EnteredInError })
+            .ToList(),
+        HomeLogs = entries.HomeLogs.Select(l => new HomeLogEntry(l.Id, l.Date, l.ExerciseId) { EnteredInError = l.EnteredInError }).ToList(),
+    };
 }

@@ -82,11 +82,10 @@ public static class ProgressFields
 {
     public static void AddProgressFields(this EpisodeType type) =>
         type.Field<NonNullGraphType<EpisodeProgressType>>("progress")
-            .Description("The EpisodeProgress read model, with its figures for today.")
+            .Description("How the patient is progressing, with its figures for today.")
             .Resolve(c =>
             {
                 var today = c.RequestServices!.GetRequiredService<TimeProvider>().Today();
-                return c.Batch().Load<EpisodeProgress>(c.Source.Id, p => p.Id)
-                    .Then(p => EpisodeProgressView.Of(p ?? new EpisodeProgress { Id = c.Source.Id, StartedOn = c.Source.StartedOn }, today));
+                return c.SessionsOf(c.Source).Then(entries => EpisodeProgressView.Of(EpisodeProgress.Of(c.Source, entries), today));
             });
 }

@@ -1,9 +1,10 @@
 using RehabLedger.Common;
+using RehabLedger.Episodes;
 using RehabLedger.Programs;
 
 namespace RehabLedger.Sessions;
 
-/// <summary>A session as the episode keeps it. <see cref="RecordedVersion"/> is the stream version that recorded it.</summary>
+/// <summary>A session as it is read. <see cref="RecordedVersion"/> is the stream version that recorded it.</summary>
 public sealed record Session(
     Guid Id,
     DateOnly Date,
@@ -27,7 +28,7 @@ public sealed record Session(
 /// <summary>A performed exercise with the name it has in the program.</summary>
 public sealed record SessionExercise(string Name, PerformedExercise Achieved);
 
-/// <summary>A home-program log as the episode keeps it.</summary>
+/// <summary>A home-program log as it is read.</summary>
 public sealed record HomeLog(
     Guid Id,
     DateOnly Date,
@@ -43,6 +44,37 @@ public sealed record HomeLog(
 {
     /// <summary>Set when a correction marked the log as entered in error; it then counts nowhere.</summary>
     public bool EnteredInError { get; set; }
+}
+
+/// <summary>An episode's sessions and home logs as read, in recording order, each flagged when entered in error.</summary>
+public sealed record EpisodeSessions(IReadOnlyList<Session> Sessions, IReadOnlyList<HomeLog> HomeLogs)
+{
+    public static readonly EpisodeSessions None = new([], []);
+
+    /// <summary>
+    /// Joins an episode's entry documents with what the episode knows of them: the names the program gives their
+    /// exercises, and which entries a correction has marked. Documents of another episode are ignored.
+    /// </summary>
+    public static EpisodeSessions Of(Episode episode, IEnumerable<RecordedSession> sessions, IEnumerable<RecordedHomeLog> logs)
+    {
+        var inError = episode.SessionEntriesInError();
+        string NameOf(Guid exerciseId) => SessionHistory.ExerciseName(episode.ProgramChanges, exerciseId);
+
+        return new EpisodeSessions(
+            sessions.Where(d => d.EpisodeId == episode.Id).OrderBy(d => d.Version).Select(d =>
+            {
+                var s = d.Entry;
+                var exercises = s.Exercises.Select(x => new SessionExercise(NameOf(x.ExerciseId), x)).ToList();
+                return new Session(s.SessionId, s.Date, s.Attendance, s.Minutes, s.TherapistId, s.TherapistName, exercises,
+                    s.PainBefore, s.PainAfter, s.Rpe, s.AdverseEvents, s.Note, s.By, d.Version) { EnteredInError = inError.Contains(s.SessionId) };
+            }).ToList(),
+            logs.Where(d => d.EpisodeId == episode.Id).OrderBy(d => d.Version).Select(d =>
+            {
+                var l = d.Entry;
+                return new HomeLog(l.LogId, l.Date, l.ExerciseId, NameOf(l.ExerciseId), l.Sets, l.Repetitions, l.Pain,
+                    l.ReportedBy, l.Note, l.By, d.Version) { EnteredInError = inError.Contains(l.LogId) };
+            }).ToList());
+    }
 }
 
 /// <summary>How the episode's sessions and home logs are read: entries in error hidden, newest first.</summary>

@@ -41,9 +41,11 @@ public static class SessionsFields
 
     public static void AddSessionsFields(this EpisodeType type)
     {
-        type.ConnectionField<Episode, SessionType, Session>("sessions", e => SessionHistory.NewestFirst(e.Sessions), s => s.Id.ToString())
+        type.ConnectionField<Episode, SessionType, Session>("sessions",
+                c => c.SessionsOf(c.Source).Then(x => SessionHistory.NewestFirst(x.Sessions)), s => s.Id.ToString())
             .Description("Sessions newest first (by date, then latest recorded first), without those entered in error.");
-        type.ConnectionField<Episode, HomeLogType, HomeLog>("homeLogs", e => SessionHistory.NewestFirst(e.HomeLogs), l => l.Id.ToString())
+        type.ConnectionField<Episode, HomeLogType, HomeLog>("homeLogs",
+                c => c.SessionsOf(c.Source).Then(x => SessionHistory.NewestFirst(x.HomeLogs)), l => l.Id.ToString())
             .Description("Home-program logs newest first (by date, then latest recorded first), without those entered in error.");
     }
 }

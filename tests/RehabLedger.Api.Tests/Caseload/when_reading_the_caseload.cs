@@ -137,7 +137,8 @@ public sealed class when_reading_the_caseload(AppFixture fixture) : AppScenario(
               caseload(clinicId: $clinicId, first: $first) {
                 edges { node {
                   flags patient { familyName givenName } therapist { displayName }
-                  episode { status condition { icd10Code } clinic { name } currentProgram { programVersion } progress { attendance { attended } } }
+                  episode { status condition { icd10Code } clinic { name } currentProgram { programVersion } progress { attendance { attended } }
+                    sessions(first: 1) { totalCount } homeLogs(first: 1) { totalCount } }
                 } }
               }
             }

@@ -7,7 +7,7 @@ using RehabLedger.Goals;
 using RehabLedger.Insurers;
 using RehabLedger.Insurers.Fhir;
 using RehabLedger.Outcomes;
-using RehabLedger.Progress;
+using RehabLedger.Sessions;
 using FhirGoal = Hl7.Fhir.Model.Goal;
 
 namespace RehabLedger.Tests.Insurers;
@@ -73,11 +73,10 @@ public sealed class FhirMappingTests
         var goal = new GoalSet(episodeId, Guid.NewGuid(), "Kneel to garden", null, null, null, null, null, new(2026, 1, 5), by);
         episode.Apply(goal);
         if (status != GoalStatus.Active) episode.Apply(new GoalStatusSet(episodeId, goal.GoalId, status, "Note.", new(2026, 2, 1), by));
-        var progress = new EpisodeProgress { Id = episodeId, StartedOn = new(2026, 1, 5), Goals = episode.Goals };
         var patient = new RehabLedger.Patients.Patient { Id = episode.PatientId, BirthDate = new(1970, 1, 1) };
-        var history = OutcomeHistoryBuilder.Of(episode, progress, patient, new(2026, 3, 18))!;
+        var history = OutcomeHistoryBuilder.Of(episode, EpisodeSessions.None, patient, new(2026, 3, 18))!;
 
-        var bundle = OutcomeHistoryBundle.Build(history, new OutcomeHistorySources(episode, progress, patient, []), DateTimeOffset.UnixEpoch);
+        var bundle = OutcomeHistoryBundle.Build(history, new OutcomeHistorySources(episode, EpisodeSessions.None, patient, []), DateTimeOffset.UnixEpoch);
 
         var fhirGoal = bundle.Entry.Select(e => e.Resource).OfType<FhirGoal>().Single();
         fhirGoal.LifecycleStatus.ShouldBe(lifecycle);

@@ -5,7 +5,7 @@ using RehabLedger.Goals;
 using RehabLedger.Insurers;
 using RehabLedger.Patients;
 using RehabLedger.PlanOfCare;
-using RehabLedger.Progress;
+using RehabLedger.Sessions;
 
 namespace RehabLedger.Tests.Insurers;
 
@@ -26,7 +26,7 @@ public sealed class OutcomeHistoryBuilderTests
         Guid.NewGuid(), new Condition("M54.50", "Low back pain, unspecified", "lumbar spine"), "Dr. Referrer",
         coverage ?? new Coverage("acme", "Acme Health", "ACME-7"), Start, By));
 
-    private static EpisodeProgress Progress => new() { Id = EpisodeId, StartedOn = Start };
+    private static EpisodeSessions NoSessions => EpisodeSessions.None;
 
     private static AssessmentRecorded Assessment(AssessmentKind kind, DateOnly on, decimal odi) =>
         new(EpisodeId, Guid.NewGuid(), kind, on, Guid.NewGuid(), "Robin Ames", [new MeasureResult("ODI", odi)], [], [], "Findings.", By);
@@ -37,13 +37,13 @@ public sealed class OutcomeHistoryBuilderTests
         var episode = Opened();
         episode.Coverage = null;
 
-        OutcomeHistoryBuilder.Of(episode, Progress, Patient, Today).ShouldBeNull();
+        OutcomeHistoryBuilder.Of(episode, NoSessions, Patient, Today).ShouldBeNull();
     }
 
     [Fact]
     public void the_patient_is_known_by_member_id_and_birth_year_only()
     {
-        var history = OutcomeHistoryBuilder.Of(Opened(), Progress, Patient, Today)!;
+        var history = OutcomeHistoryBuilder.Of(Opened(), NoSessions, Patient, Today)!;
 
         history.Member.ShouldBe(new InsuredMember("ACME-7", 1958));
         history.Coverage.PayerId.ShouldBe("acme");
@@ -61,7 +61,7 @@ public sealed class OutcomeHistoryBuilderTests
         foreach (var c in new[] { later, mistaken, first }) episode.Apply(c);
         episode.Apply(new EntryEnteredInError(EpisodeId, mistaken.CertificationId, EntryKind.Certification, "Wrong dates.", Today, By));
 
-        var history = OutcomeHistoryBuilder.Of(episode, Progress, Patient, Today)!;
+        var history = OutcomeHistoryBuilder.Of(episode, NoSessions, Patient, Today)!;
 
         history.Certifications.ShouldBe([new CertifiedPeriod(Start, new(2026, 4, 4), 90), new CertifiedPeriod(new(2026, 4, 5), new(2026, 7, 3), 90)]);
     }
@@ -76,27 +76,21 @@ public sealed class OutcomeHistoryBuilderTests
         foreach (var r in new[] { late, early, mistaken }) episode.Apply(r);
         episode.Apply(new EntryEnteredInError(EpisodeId, mistaken.ReportId, EntryKind.ProgressReport, "Duplicate.", Today, By));
 
-        OutcomeHistoryBuilder.Of(episode, Progress, Patient, Today)!.ProgressReportDates.ShouldBe([new(2026, 1, 30), new(2026, 2, 20)]);
+        OutcomeHistoryBuilder.Of(episode, NoSessions, Patient, Today)!.ProgressReportDates.ShouldBe([new(2026, 1, 30), new(2026, 2, 20)]);
     }
 
     [Fact]
     public void the_discharge_outcome_takes_the_latest_standing_discharge_assessment()
     {
         var episode = Opened();
-        var progress = Progress;
         var initial = Assessment(AssessmentKind.Initial, Start, 40);
         var discharge = Assessment(AssessmentKind.Discharge, new(2026, 3, 10), 18);
         var mistaken = Assessment(AssessmentKind.Discharge, new(2026, 3, 12), 90);
-        foreach (var a in new[] { initial, discharge, mistaken })
-        {
-            episode.Apply(a);
-            progress.Assessments.Add(new Assessment(a.AssessmentId, a.Kind, a.EffectiveOn, a.AssessorId, a.AssessorName, a.Measures, [], [], null));
-        }
+        foreach (var a in new[] { initial, discharge, mistaken }) episode.Apply(a);
         episode.Apply(new EntryEnteredInError(EpisodeId, mistaken.AssessmentId, EntryKind.Assessment, "Wrong patient.", Today, By));
-        progress.MarkEnteredInError(mistaken.AssessmentId);
         episode.Apply(new EpisodeDischarged(EpisodeId, new(2026, 3, 12), "Goals met.", By));
 
-        var history = OutcomeHistoryBuilder.Of(episode, progress, Patient, Today)!;
+        var history = OutcomeHistoryBuilder.Of(episode, NoSessions, Patient, Today)!;
 
         history.Discharge.ShouldNotBeNull();
         history.Discharge.DischargedOn.ShouldBe(new DateOnly(2026, 3, 12));
@@ -109,6 +103,6 @@ public sealed class OutcomeHistoryBuilderTests
     [Fact]
     public void an_active_episode_has_no_discharge_outcome()
     {
-        OutcomeHistoryBuilder.Of(Opened(), Progress, Patient, Today)!.Discharge.ShouldBeNull();
+        OutcomeHistoryBuilder.Of(Opened(), NoSessions, Patient, Today)!.Discharge.ShouldBeNull();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using RehabLedger.Clinics;
 using RehabLedger.Common;
@@ -49,9 +50,27 @@ public static class EpisodeState
 
     public static Dosage Dosage(ExerciseSetting setting) => new(3, 10, null, null, null, null, null, 3, 5, setting);
 
-    public static void Record(this Episode e, SessionRecorded recorded) => e.Apply(Recorded(e, recorded));
+    // The entry documents the inline projection would write beside the snapshot, kept per episode.
+    private static readonly ConditionalWeakTable<Episode, List<object>> Documents = new();
 
-    public static void Record(this Episode e, HomeExerciseLogged logged) => e.Apply(Recorded(e, logged));
+    public static void Record(this Episode e, SessionRecorded recorded)
+    {
+        e.Apply(recorded);
+        Documents.GetOrCreateValue(e).Add(new RecordedSession(recorded.SessionId, e.Id, ++e.Version, recorded));
+    }
+
+    public static void Record(this Episode e, HomeExerciseLogged logged)
+    {
+        e.Apply(logged);
+        Documents.GetOrCreateValue(e).Add(new RecordedHomeLog(logged.LogId, e.Id, ++e.Version, logged));
+    }
+
+    /// <summary>The episode's sessions and home logs as they are read: its documents joined with the snapshot.</summary>
+    public static EpisodeSessions Entries(this Episode e)
+    {
+        var documents = Documents.GetOrCreateValue(e);
+        return EpisodeSessions.Of(e, documents.OfType<RecordedSession>(), documents.OfType<RecordedHomeLog>());
+    }
 
     public static void Discharge(this Episode e) => e.Apply(new EpisodeDischarged(e.Id, Today, "Goals met", Actor));
 

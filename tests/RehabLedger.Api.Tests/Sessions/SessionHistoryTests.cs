@@ -31,7 +31,7 @@ public sealed class SessionHistoryTests
         var backDated = Session(e, Today.AddDays(-9));
         var laterSameDay = Session(e, Today);
 
-        SessionHistory.NewestFirst(e.Sessions).Select(s => s.Id).ShouldBe([laterSameDay, earlierMorning, monday, backDated]);
+        SessionHistory.NewestFirst(e.Entries().Sessions).Select(s => s.Id).ShouldBe([laterSameDay, earlierMorning, monday, backDated]);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class SessionHistoryTests
         var first = HomeLog(e, bridging, Today);
         var second = HomeLog(e, bridging, Today);
 
-        SessionHistory.NewestFirst(e.HomeLogs).Select(l => l.Id).ShouldBe([second, first, older]);
+        SessionHistory.NewestFirst(e.Entries().HomeLogs).Select(l => l.Id).ShouldBe([second, first, older]);
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public sealed class SessionHistoryTests
         e.MarkSessionsEnteredInError(wrong).ShouldBeTrue();
         e.MarkSessionsEnteredInError(wrongLog).ShouldBeTrue();
 
-        SessionHistory.NewestFirst(e.Sessions).Select(s => s.Id).ShouldBe([kept]);
-        SessionHistory.NewestFirst(e.HomeLogs).Select(l => l.Id).ShouldBe([keptLog]);
-        e.Sessions.Single(s => s.Id == wrong).EnteredInError.ShouldBeTrue();
-        e.HomeLogs.Single(l => l.Id == wrongLog).EnteredInError.ShouldBeTrue();
+        SessionHistory.NewestFirst(e.Entries().Sessions).Select(s => s.Id).ShouldBe([kept]);
+        SessionHistory.NewestFirst(e.Entries().HomeLogs).Select(l => l.Id).ShouldBe([keptLog]);
+        e.Entries().Sessions.Single(s => s.Id == wrong).EnteredInError.ShouldBeTrue();
+        e.Entries().HomeLogs.Single(l => l.Id == wrongLog).EnteredInError.ShouldBeTrue();
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class SessionHistoryTests
         Session(e, Today);
         e.MarkSessionsEnteredInError(Guid.NewGuid()).ShouldBeFalse();
         e.MarkSessionsEnteredInError(exercise).ShouldBeFalse();
-        e.Sessions.ShouldAllBe(s => !s.EnteredInError);
+        e.Entries().Sessions.ShouldAllBe(s => !s.EnteredInError);
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class SessionHistoryTests
         Session(e, Today, new PerformedExercise(press, 3));
         HomeLog(e, bridging, Today);
 
-        e.Sessions.SelectMany(s => s.Exercises).Select(x => x.Name).ShouldBe(["Wall squat", "Leg press"]);
-        e.HomeLogs.Single().ExerciseName.ShouldBe("Bridging");
+        e.Entries().Sessions.SelectMany(s => s.Exercises).Select(x => x.Name).ShouldBe(["Wall squat", "Leg press"]);
+        e.Entries().HomeLogs.Single().ExerciseName.ShouldBe("Bridging");
     }
 
     [Fact]

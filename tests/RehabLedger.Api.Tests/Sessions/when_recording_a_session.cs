@@ -172,7 +172,29 @@ public sealed class when_recording_a_session(AppFixture fixture) : AppScenario(f
         retry.ErrorCode.ShouldBe("CONFLICT");
         (await EventCount()).ShouldBe(before);
         await using var session = Fixture.Store.QuerySession();
-        (await session.LoadAsync<Episode>(e.EpisodeId))!.Sessions.Count.ShouldBe(1);
+        (await session.Query<RecordedSession>().CountAsync(s => s.EpisodeId == e.EpisodeId)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_session_is_written_once_as_its_own_document_and_the_episode_keeps_only_its_id()
+    {
+        var e = await Host.OpenEpisode(Today.AddDays(-20));
+        var id = Guid.NewGuid();
+        var first = await Host.RecordAttended(e, e.Version, Today.AddDays(-2), id);
+        await Host.RecordAttended(e, first, Today.AddDays(-1));
+
+        await using var session = Fixture.Store.QuerySession();
+        var recorded = await session.LoadAsync<RecordedSession>(id);
+        recorded.ShouldNotBeNull();
+        recorded.EpisodeId.ShouldBe(e.EpisodeId);
+        recorded.Version.ShouldBe(first);
+        recorded.Entry.Date.ShouldBe(Today.AddDays(-2));
+        // What a session holds lives in its document only, so writing an entry never rewrites the history before it.
+        var episodeJson = await session.Json.FindByIdAsync<Episode>(e.EpisodeId);
+        episodeJson.ShouldNotBeNull();
+        episodeJson.ShouldContain(id.ToString());
+        episodeJson.ShouldNotContain("painBefore");
+        (await session.LoadAsync<Episode>(e.EpisodeId))!.SessionEntries.Select(x => x.Id).ShouldContain(id);
     }
 
     [Fact]
@@ -198,7 +220,7 @@ public sealed class when_recording_a_session(AppFixture fixture) : AppScenario(f
         results.Count(r => r.Errors is null).ShouldBe(1);
         results.Single(r => r.Errors is not null).ErrorCode.ShouldBe("CONFLICT");
         await using var session = Fixture.Store.QuerySession();
-        (await session.LoadAsync<Episode>(e.EpisodeId))!.Sessions.Count.ShouldBe(1);
+        (await session.Query<RecordedSession>().CountAsync(s => s.EpisodeId == e.EpisodeId)).ShouldBe(1);
     }
 
     [Fact]

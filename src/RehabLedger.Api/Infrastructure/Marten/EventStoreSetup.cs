@@ -9,7 +9,7 @@ using RehabLedger.Episodes;
 using RehabLedger.Insurers;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
-using RehabLedger.Progress;
+using RehabLedger.Sessions;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -46,7 +46,7 @@ public static class EventStoreSetup
                 options.ConfigurePatients();
                 options.ConfigureEpisodes();
                 options.ConfigurePrograms();
-                options.ConfigureProgress();
+                options.ConfigureSessions();
                 options.ConfigureCaseload();
                 options.ConfigureInsurers();
                 options.ConfigureAudit();

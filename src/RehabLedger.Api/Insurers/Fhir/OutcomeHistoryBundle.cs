@@ -58,7 +58,7 @@ public sealed partial class OutcomeHistoryBundle
     private IReadOnlyList<ProgramExercise>? _exercises;
 
     private IReadOnlyList<Session> AttendedSessions => _attended ??=
-        [.. _sources.Episode.Sessions.Where(s => !s.EnteredInError && s.Attendance == Attendance.Attended).OrderBy(s => s.Date)];
+        [.. _sources.Sessions.Sessions.Where(s => !s.EnteredInError && s.Attendance == Attendance.Attended).OrderBy(s => s.Date)];
     private IReadOnlyList<Session>? _attended;
 
     private void Write()

@@ -29,7 +29,7 @@ public static class OutcomeHistoryFhir
     {
         var sources = await OutcomeHistoryQuery.Sources(session, episodeId, withEvents: true, ct);
         if (sources is null || !may(sources)) return null;
-        var history = OutcomeHistoryBuilder.Of(sources.Episode, sources.Progress, sources.Patient, clock.Today())!;
+        var history = OutcomeHistoryBuilder.Of(sources.Episode, sources.Sessions, sources.Patient, clock.Today())!;
         return Serializer.SerializeToString(OutcomeHistoryBundle.Build(history, sources, clock.GetUtcNow()));
     }
 
