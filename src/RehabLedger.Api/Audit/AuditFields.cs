@@ -65,7 +65,9 @@ public static class AuditFields
     private static async Task<Guid> AuditedEpisode(IResolveFieldContext c)
     {
         var episodeId = c.GetArgument<Guid>("episodeId");
-        var episode = await c.Batch().Load<Episode>(episodeId, e => e.Id).GetResultAsync(c.CancellationToken);
+        var episode = await c.Batch()
+            .LoadBy<EpisodeOwner?>("episode-owner", episodeId, async (session, ids, ct) => (await EpisodeOwner.Find(session, ids, ct))!, null)
+            .GetResultAsync(c.CancellationToken);
         if (episode is null) return episodeId; // the query itself answers NOT_FOUND
         if (!c.Guard().CanRead(episode.ClinicId))
         {

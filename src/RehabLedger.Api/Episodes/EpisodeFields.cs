@@ -29,9 +29,9 @@ public static class EpisodeFields
     /// </summary>
     /// <param name="may">Who may change this episode; clinicians of its clinic when not given.</param>
     public static async Task<EpisodePayload> SendForEpisode(this IResolveFieldContext context, IEpisodeCommand command,
-        Func<AccessGuard, Episode, bool>? may = null)
+        Func<AccessGuard, EpisodeOwner, bool>? may = null)
     {
-        var target = await context.Query().LoadAsync<Episode>(command.EpisodeId, context.CancellationToken);
+        var target = await EpisodeOwner.Find(context.Query(), command.EpisodeId, context.CancellationToken);
         if (target is not null && !(may ?? ((guard, e) => guard.CanWriteClinical(e.ClinicId)))(context.Guard(), target))
         {
             context.Disclosures().Denied(context.Coordinate(), AccessContext.Subject(target), "The caller may not change this episode.");

@@ -59,4 +59,6 @@ public static class AccessContext
     public static DisclosureSubject Subject(Patient patient) => new(patient.ClinicId, patient.Id, null);
 
     public static DisclosureSubject Subject(Episode episode) => new(episode.ClinicId, episode.PatientId, episode.Id);
+
+    public static DisclosureSubject Subject(EpisodeOwner episode) => new(episode.ClinicId, episode.PatientId, episode.Id);
 }

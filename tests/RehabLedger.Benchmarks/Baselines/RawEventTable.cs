@@ -38,6 +38,18 @@ public static class RawEventTable
         return table;
     }
 
+    /// <summary>An empty copy of one of the service's document tables, with its columns and indexes.</summary>
+    public static async Task<string> CreateDocumentsLikeAsync(NpgsqlDataSource dataSource, string name, string documentTable)
+    {
+        var table = $"{Schema}.{name}";
+        await ExecuteAsync(dataSource, $"""
+            create schema if not exists {Schema};
+            drop table if exists {table};
+            create table {table} (like {EventStoreSetup.SchemaName}.{documentTable} including all);
+            """);
+        return table;
+    }
+
     /// <summary>The baselines are dropped once measured, so they do not weigh on the phases after them.</summary>
     public static Task DropAsync(NpgsqlDataSource dataSource) => ExecuteAsync(dataSource, $"drop schema if exists {Schema} cascade");
 

@@ -28,10 +28,12 @@ internal sealed class RawReadEndpoints(string connectionString) : IStartupFilter
         where CAST(r.data ->> 'clinicId' as uuid) = $1 and r.data ->> 'status' = 'Active' and CAST(r.data ->> 'therapistId' as uuid) = $2
         """;
 
+    // The episode's snapshot and its session and home-log documents, found through the same episode_id index.
     private const string ProgressSql = $"""
-        select e.data, p.data
+        select e.data,
+          (select coalesce(jsonb_agg(s.data), '[]') from {Schema}.mt_doc_recordedsession s where s.episode_id = e.id),
+          (select coalesce(jsonb_agg(l.data), '[]') from {Schema}.mt_doc_recordedhomelog l where l.episode_id = e.id)
         from {Schema}.mt_doc_episode e
-        left join {Schema}.mt_doc_episodeprogress p on p.id = e.id
         where e.id = $1
         """;
 
@@ -53,12 +55,12 @@ internal sealed class RawReadEndpoints(string connectionString) : IStartupFilter
         await WriteRows(context, command, ["row", "patient", "therapist"]);
     }
 
-    /// <summary><c>/raw/progress?id=..</c>: <c>[{"episode":..,"progress":..}]</c>.</summary>
+    /// <summary><c>/raw/progress?id=..</c>: <c>[{"episode":..,"sessions":[..],"homeLogs":[..]}]</c>.</summary>
     private async Task Progress(HttpContext context)
     {
         await using var command = _dataSource.CreateCommand(ProgressSql);
         command.Parameters.Add(new NpgsqlParameter<Guid> { NpgsqlDbType = NpgsqlDbType.Uuid, TypedValue = Guid.Parse(context.Request.Query["id"]!) });
-        await WriteRows(context, command, ["episode", "progress"]);
+        await WriteRows(context, command, ["episode", "sessions", "homeLogs"]);
     }
 
     private static async Task WriteRows(HttpContext context, NpgsqlCommand command, string[] names)

@@ -53,19 +53,23 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
     }
 
     /// <summary>
-    /// (e): the <c>Episode</c> and <c>EpisodeProgress</c> documents of an episode written back as they are, with two
-    /// raw UPDATEs in one transaction: what PostgreSQL alone spends on the documents a recorded session rewrites. It
-    /// uses the caseload therapist's episodes, which no write variant changes, so writing them back loses nothing.
+    /// (e): what PostgreSQL alone spends on the documents a recorded session writes, with raw SQL in one transaction:
+    /// the episode's <c>Episode</c> snapshot written back as it is, and one <c>RecordedSession</c> document inserted.
+    /// It uses the caseload therapist's episodes, which no write variant changes, so writing them back loses nothing;
+    /// the session documents go to an empty copy of their table, so the reads never see them.
     /// </summary>
     private async Task<Func<int, Task>> RawDocumentWriter(int concurrency)
     {
         var episodes = context.Record.ProgressEpisodes;
         if (episodes.Count < concurrency) throw new InvalidOperationException($"{episodes.Count} episodes cannot serve {concurrency} writers.");
-        var documents = new (string Episode, string Progress)[episodes.Count];
+        var sessions = await RawEventTable.CreateDocumentsLikeAsync(context.Host.DataSource, $"session_documents_{concurrency}", "mt_doc_recordedsession");
+        var documents = new (string Episode, string Session)[episodes.Count];
         for (var i = 0; i < episodes.Count; i++)
         {
-            await using var read = context.Host.DataSource.CreateCommand(
-                $"select e.data::text, p.data::text from {Schema}.mt_doc_episode e join {Schema}.mt_doc_episodeprogress p on p.id = e.id where e.id = $1");
+            await using var read = context.Host.DataSource.CreateCommand($"""
+                select e.data::text, (select s.data::text from {Schema}.mt_doc_recordedsession s where s.episode_id = e.id limit 1)
+                from {Schema}.mt_doc_episode e where e.id = $1
+                """);
             read.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = episodes[i] });
             await using var reader = await read.ExecuteReaderAsync();
             await reader.ReadAsync();
@@ -84,7 +88,15 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
                 BatchCommands =
                 {
                     Update("mt_doc_episode", episodes[index], documents[index].Episode),
-                    Update("mt_doc_episodeprogress", episodes[index], documents[index].Progress),
+                    new NpgsqlBatchCommand($"insert into {sessions} (id, data, episode_id) values ($1, $2, $3)")
+                    {
+                        Parameters =
+                        {
+                            new NpgsqlParameter<Guid> { TypedValue = Guid.CreateVersion7() },
+                            new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = documents[index].Session },
+                            new NpgsqlParameter<Guid> { TypedValue = episodes[index] },
+                        },
+                    },
                 },
             };
             await batch.ExecuteNonQueryAsync();
@@ -104,13 +116,13 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
     };
 
     /// <summary>
-    /// Average stored size of the documents a recorded session rewrites (and, for the caseload, that the daemon
-    /// rewrites after it), by table: the main reason the service path costs more than one INSERT.
+    /// Average stored size of the documents a recorded session writes (and, for the caseload and timeline, that the
+    /// daemon rewrites after it), by table: the main reason the service path costs more than one INSERT.
     /// </summary>
     public async Task<IReadOnlyList<(string Table, double AverageKb)>> DocumentSizesAsync()
     {
         var sizes = new List<(string, double)>();
-        foreach (var table in new[] { "mt_doc_episode", "mt_doc_episodeprogress", "mt_doc_caseloadrow" })
+        foreach (var table in new[] { "mt_doc_episode", "mt_doc_recordedsession", "mt_doc_caseloadrow", "mt_doc_episodetimeline" })
         {
             await using var command = context.Host.DataSource.CreateCommand(
                 $"select coalesce(avg(octet_length(data::text)), 0) from {EventStoreSetup.SchemaName}.{table}");
