@@ -66,7 +66,7 @@ public static class AuditFields
     {
         var episodeId = c.GetArgument<Guid>("episodeId");
         var episode = await c.Batch()
-            .LoadBy<EpisodeOwner?>("episode-owner", episodeId, async (session, ids, ct) => (await EpisodeOwner.Find(session, ids, ct))!, null)
+            .LoadBy<EpisodeOwner?>("episode-owner", episodeId, async (session, ids, ct) => (await c.RequestServices!.GetRequiredService<EpisodeOwners>().Find(session, ids, ct))!, null)
             .GetResultAsync(c.CancellationToken);
         if (episode is null) return episodeId; // the query itself answers NOT_FOUND
         if (!c.Guard().CanRead(episode.ClinicId))

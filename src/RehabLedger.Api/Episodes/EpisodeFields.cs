@@ -31,7 +31,8 @@ public static class EpisodeFields
     public static async Task<EpisodePayload> SendForEpisode(this IResolveFieldContext context, IEpisodeCommand command,
         Func<AccessGuard, EpisodeOwner, bool>? may = null)
     {
-        var target = await EpisodeOwner.Find(context.Query(), command.EpisodeId, context.CancellationToken);
+        var target = await context.RequestServices!.GetRequiredService<EpisodeOwners>()
+            .Find(context.Query(), command.EpisodeId, context.CancellationToken);
         if (target is not null && !(may ?? ((guard, e) => guard.CanWriteClinical(e.ClinicId)))(context.Guard(), target))
         {
             context.Disclosures().Denied(context.Coordinate(), AccessContext.Subject(target), "The caller may not change this episode.");

@@ -4,6 +4,7 @@ using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using RehabLedger.Disclosures;
+using RehabLedger.Episodes;
 using RehabLedger.GraphQL.Http;
 
 namespace RehabLedger.GraphQL;
@@ -18,6 +19,7 @@ public static class GraphQLSetup
         services.Configure<GraphQLHttpOptions>(o => o.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         services.AddHttpContextAccessor();
         services.AddScoped<DocumentBatchLoader>();
+        services.AddSingleton<EpisodeOwners>();
         // Accesses are written once the request has executed and before its answer leaves.
         services.AddScoped<DisclosureLog>();
         services.AddScoped<IGraphQLRequestCompletion>(sp => sp.GetRequiredService<DisclosureLog>());
