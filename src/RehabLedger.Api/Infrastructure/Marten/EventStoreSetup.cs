@@ -58,6 +58,8 @@ public static class EventStoreSetup
             .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
+        // After Marten's own hosted services (schema, daemon), before the demo data and the server.
+        services.AddHostedService<ReadModelUpgrade>();
 
         return services;
     }

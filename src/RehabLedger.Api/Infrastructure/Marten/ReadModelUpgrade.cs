@@ -1,0 +1,60 @@
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Daemon.Coordination;
+
+namespace RehabLedger.Infrastructure.Marten;
+
+/// <summary>Which shape of the read models the documents in this store were projected with.</summary>
+public sealed class ReadModelsVersion
+{
+    public const string CurrentId = "current";
+
+    /// <summary>
+    /// Raise this whenever a projection changes what it writes, so stores projected by an older build are rebuilt on
+    /// start. 2: sessions and home logs became documents of their own, and the EpisodeProgress document went away.
+    /// </summary>
+    public const int Current = 2;
+
+    public string Id { get; set; } = CurrentId;
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// On start, rebuilds every projection from the events when the store's documents were projected by a build whose
+/// read models had another shape, then records the current shape. Without it, a data folder kept from an earlier
+/// version would answer from documents this build no longer reads or writes. A fresh store is only stamped.
+/// Runs before the demo data and before the server takes requests (hosted services start in order).
+/// </summary>
+public sealed class ReadModelUpgrade(IDocumentStore store, IProjectionCoordinator coordinator, ILogger<ReadModelUpgrade> logger)
+    : IHostedService
+{
+    private static readonly TimeSpan RebuildLimit = TimeSpan.FromMinutes(30);
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        int? stored;
+        bool anyEvents;
+        await using (var query = store.QuerySession())
+        {
+            stored = (await query.LoadAsync<ReadModelsVersion>(ReadModelsVersion.CurrentId, ct))?.Version;
+            anyEvents = await query.Events.QueryAllRawEvents().AnyAsync(ct);
+        }
+        if (stored == ReadModelsVersion.Current) return;
+
+        if (anyEvents)
+        {
+            logger.LogWarning("The read models were projected by a build with read model version {Stored}; this build has {Current}. " +
+                              "Rebuilding every projection from the events.", stored?.ToString() ?? "(none)", ReadModelsVersion.Current);
+            var daemon = coordinator.DaemonForMainDatabase();
+            foreach (var projection in ((DocumentStore)store).Options.Projections.All)
+                await daemon.RebuildProjectionAsync(((ProjectionBase)projection).Name, RebuildLimit, ct);
+            logger.LogInformation("Rebuilt every projection.");
+        }
+
+        await using var session = store.LightweightSession();
+        session.Store(new ReadModelsVersion { Version = ReadModelsVersion.Current });
+        await session.SaveChangesAsync(ct);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
