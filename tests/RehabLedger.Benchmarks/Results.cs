@@ -55,13 +55,20 @@ public sealed class Results(Report report)
     public void Rebuild(RebuildFigures figures)
     {
         report.Section(4, "Projection rebuild");
-        report.Note($"Every projection rebuilt by Marten's daemon over {Count(figures.Events)} events, one after another, " +
-                    "against one raw sequential read of `mt_events` (every row with its JSON body).");
+        report.Note($"Every projection rebuilt by Marten's daemon over {Count(figures.Events)} events: one after another, which " +
+                    "gives each projection's own time, and all at once, as the service rebuilds on start. Against one raw " +
+                    "sequential read of `mt_events` (every row with its JSON body).");
         var rows = figures.Projections.Select(p => (IReadOnlyList<string>)[p.Projection, Seconds(p.Seconds), Rate(figures.Events / p.Seconds), ""]).ToList();
-        rows.Add(["**all projections**", Seconds(figures.Seconds), Rate(figures.PerSecond),
-            report.Check("rebuild of all projections ≥ 0.5 of the raw read rate", figures.PerSecond / figures.RawReadPerSecond, minimum: 0.5)]);
+        rows.Add(["**all projections, one after another**", Seconds(figures.Seconds), Rate(figures.PerSecond), Ratio(figures.PerSecond / figures.RawReadPerSecond)]);
+        rows.Add(figures.SideBySideSeconds is { } together
+            ? ["**all projections at once** (the service's rebuild)", Seconds(together), Rate(figures.Events / together),
+                report.Check("rebuild of all projections ≥ 0.5 of the raw read rate", figures.Events / together / figures.RawReadPerSecond, minimum: 0.5)]
+            : ["**all projections at once** (the service's rebuild)", "failed", "", report.Check("rebuild of all projections ≥ 0.5 of the raw read rate", double.NaN, minimum: 0.5)]);
         rows.Add(["raw sequential read of `mt_events`", Seconds(figures.RawReadSeconds), Rate(figures.RawReadPerSecond), "1.00"]);
+        rows.Add(["*for reference:* the raw read, each event also deserialized", Seconds(figures.DeserializedReadSeconds),
+            Rate(figures.Events / figures.DeserializedReadSeconds), Ratio(figures.RawReadSeconds / figures.DeserializedReadSeconds)]);
         report.Table(["projection", "seconds", "events/s", "ratio to raw read"], rows);
+        if (figures.SideBySideFailure is { } failure) report.Note($"Rebuilding all projections at once failed: {failure}");
     }
 
     public void Reads(IReadOnlyList<ReadFigures> figures)

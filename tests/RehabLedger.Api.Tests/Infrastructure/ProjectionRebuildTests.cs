@@ -3,7 +3,9 @@ using Marten;
 using Marten.Events;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
+using RehabLedger.Infrastructure.Marten;
 using RehabLedger.Tests.Support;
 
 namespace RehabLedger.Tests.Infrastructure;
@@ -48,6 +50,31 @@ public sealed class ProjectionRebuildTests(AppFixture fixture) : AppScenario(fix
     [Fact]
     public async Task rebuilding_every_projection_reproduces_every_document_exactly()
     {
+        // Marten's documented rebuild, on the host's running daemon: it rebuilds inline projections as well as async ones.
+        var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await RebuildReproducesEveryDocument(async () =>
+        {
+            foreach (var (name, _) in Projections()) await daemon.RebuildProjectionAsync(name, WaitLimit, CancellationToken.None);
+        });
+    }
+
+    [Fact]
+    public async Task the_rebuild_on_start_all_projections_at_once_reproduces_every_document_exactly()
+    {
+        var upgrade = Host.Services.GetServices<IHostedService>().OfType<ReadModelUpgrade>().Single();
+        await RebuildReproducesEveryDocument(async () =>
+        {
+            await using (var session = Fixture.Store.LightweightSession())
+            {
+                session.Store(new ReadModelsVersion { Version = ReadModelsVersion.Current - 1 });
+                await session.SaveChangesAsync();
+            }
+            await upgrade.StartAsync(CancellationToken.None);
+        });
+    }
+
+    private async Task RebuildReproducesEveryDocument(Func<Task> rebuild)
+    {
         await Host.RecordFullEpisode(Today);
         // A second episode, still active, so views of active episodes only have rows to compare as well.
         var other = await Host.OpenEpisode(Today.AddDays(-3));
@@ -61,9 +88,7 @@ public sealed class ProjectionRebuildTests(AppFixture fixture) : AppScenario(fix
         foreach (var (table, rows) in before)
             rows.ShouldNotBeEmpty($"{table} has no documents: extend the scenario so its projection is rebuilt from something");
 
-        // Marten's documented rebuild, on the host's running daemon: it rebuilds inline projections as well as async ones.
-        var daemon = Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        foreach (var (name, _) in Projections()) await daemon.RebuildProjectionAsync(name, WaitLimit, CancellationToken.None);
+        await rebuild();
 
         var after = await Documents();
         after.Keys.ShouldBe(before.Keys, ignoreOrder: true);

@@ -46,8 +46,10 @@ public sealed class ReadModelUpgrade(IDocumentStore store, IProjectionCoordinato
             logger.LogWarning("The read models were projected by a build with read model version {Stored}; this build has {Current}. " +
                               "Rebuilding every projection from the events.", stored?.ToString() ?? "(none)", ReadModelsVersion.Current);
             var daemon = coordinator.DaemonForMainDatabase();
-            foreach (var projection in ((DocumentStore)store).Options.Projections.All)
-                await daemon.RebuildProjectionAsync(((ProjectionBase)projection).Name, RebuildLimit, ct);
+            // All at once: each projection reads the events on its own, and overlapping the passes about halves the
+            // time on two cores (docs/07-benchmarks.md, item 4).
+            await Task.WhenAll(((DocumentStore)store).Options.Projections.All
+                .Select(projection => daemon.RebuildProjectionAsync(((ProjectionBase)projection).Name, RebuildLimit, ct)));
             logger.LogInformation("Rebuilt every projection.");
         }
 
