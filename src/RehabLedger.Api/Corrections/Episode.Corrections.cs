@@ -13,7 +13,7 @@ public sealed partial class Episode
         if (ProgressReports.Find(r => r.Id == entryId) is { } report) return (EntryKind.ProgressReport, report.EnteredInError);
         if (ProgramChanges.Find(c => c.ChangeId == entryId) is { } change) return (EntryKind.ProgramChange, change.EnteredInError);
         if (Certifications.Find(c => c.Id == entryId) is { } certification) return (EntryKind.Certification, certification.EnteredInError);
-        if (SessionEntries.Find(x => x.Id == entryId) is { } entry) return (entry.Kind, entry.EnteredInError);
+        if (FindSessionEntry(entryId) is { } entry) return entry;
         return null;
     }
 

@@ -8,7 +8,7 @@ namespace RehabLedger.Sessions;
 /// Sessions are the bulk of an episode (two a week, each with its exercises and notes), so they are kept out of the
 /// <see cref="Episodes.Episode"/> snapshot: recording one writes one small row instead of rewriting the whole
 /// episode. The document never changes; whether the session was later entered in error is the episode's to say
-/// (<see cref="Episodes.Episode.SessionEntries"/>), so a correction rewrites nothing here either.
+/// (<see cref="Episodes.Episode.SessionEntriesInError"/>), so a correction rewrites nothing here either.
 /// </summary>
 public sealed record RecordedSession(Guid Id, Guid EpisodeId, long Version, SessionRecorded Entry);
 

@@ -57,7 +57,7 @@ public sealed record EpisodeSessions(IReadOnlyList<Session> Sessions, IReadOnlyL
     /// </summary>
     public static EpisodeSessions Of(Episode episode, IEnumerable<RecordedSession> sessions, IEnumerable<RecordedHomeLog> logs)
     {
-        var inError = episode.SessionEntriesInError();
+        var inError = episode.SessionEntriesInError;
         string NameOf(Guid exerciseId) => SessionHistory.ExerciseName(episode.ProgramChanges, exerciseId);
 
         return new EpisodeSessions(

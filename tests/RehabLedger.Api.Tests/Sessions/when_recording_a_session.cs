@@ -194,7 +194,7 @@ public sealed class when_recording_a_session(AppFixture fixture) : AppScenario(f
         episodeJson.ShouldNotBeNull();
         episodeJson.ShouldContain(id.ToString());
         episodeJson.ShouldNotContain("painBefore");
-        (await session.LoadAsync<Episode>(e.EpisodeId))!.SessionEntries.Select(x => x.Id).ShouldContain(id);
+        (await session.LoadAsync<Episode>(e.EpisodeId))!.SessionIds.ShouldContain(id);
     }
 
     [Fact]

@@ -12,8 +12,9 @@ public sealed class ReadModelsVersion
     /// <summary>
     /// Raise this whenever a projection changes what it writes, so stores projected by an older build are rebuilt on
     /// start. 2: sessions and home logs became documents of their own, and the EpisodeProgress document went away.
+    /// 3: the Episode snapshot keeps its sessions' and home logs' ids as plain lists.
     /// </summary>
-    public const int Current = 2;
+    public const int Current = 3;
 
     public string Id { get; set; } = CurrentId;
     public int Version { get; set; }
