@@ -17,9 +17,13 @@ public sealed class RoundTripCounter : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "Npgsql",
+            // ASP.NET Core's requests too: their activities carry the traceparent's trace id to the commands they run.
+            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStarted = activity => _counts.AddOrUpdate(activity.TraceId, 1, (_, n) => n + 1),
+            ActivityStarted = activity =>
+            {
+                if (activity.Source.Name == "Npgsql") _counts.AddOrUpdate(activity.TraceId, 1, (_, n) => n + 1);
+            },
         };
         ActivitySource.AddActivityListener(_listener);
     }

@@ -8,33 +8,32 @@ namespace RehabLedger.Infrastructure.Telemetry;
 public static class TelemetrySetup
 {
     /// <summary>
-    /// Traces and metrics for ASP.NET Core, Npgsql, Marten and Wolverine. They are exported over OTLP only when
-    /// an endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>); otherwise nothing leaves the process.
+    /// Traces and metrics for ASP.NET Core, Npgsql, Marten and Wolverine, exported over OTLP when an endpoint is
+    /// configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>). Without one, no instrumentation is registered at all: a
+    /// registered tracer records every request's, command's and statement's spans whether or not anything exports
+    /// them, and that costs the write path measurably (docs/07-benchmarks.md).
     /// </summary>
     public static WebApplicationBuilder AddRehabLedgerTelemetry(this WebApplicationBuilder builder)
     {
         var otlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        var export = !string.IsNullOrWhiteSpace(otlpEndpoint);
-
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("rehabledger-api"))
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation()
+        if (!string.IsNullOrWhiteSpace(otlpEndpoint))
+        {
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService("rehabledger-api"))
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation()
                     .AddNpgsql()
                     .AddSource("Marten")
-                    .AddSource("Wolverine");
-                if (export) tracing.AddOtlpExporter();
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddAspNetCoreInstrumentation()
+                    .AddSource("Wolverine")
+                    .AddOtlpExporter())
+                .WithMetrics(metrics => metrics
+                    .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter("Npgsql")
                     .AddMeter("Marten")
-                    .AddMeter("Wolverine");
-                if (export) metrics.AddOtlpExporter();
-            });
+                    .AddMeter("Wolverine")
+                    .AddOtlpExporter());
+        }
 
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
