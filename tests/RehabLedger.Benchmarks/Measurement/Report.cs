@@ -7,7 +7,7 @@ namespace RehabLedger.Benchmarks.Measurement;
 public sealed record TargetCheck(string Target, string Measured, bool Met);
 
 /// <summary>
-/// The run's results as markdown, ready to paste into docs/07-benchmarks.md: one table per item of the issue, then
+/// The run's results as markdown, ready to paste into docs/benchmarks.md: one table per item of the issue, then
 /// every target with met or missed.
 /// </summary>
 public sealed class Report

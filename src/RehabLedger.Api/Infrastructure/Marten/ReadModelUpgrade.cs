@@ -49,7 +49,7 @@ public sealed class ReadModelUpgrade(IDocumentStore store, IProjectionCoordinato
             await AnalyzeEventTables(ct);
             var daemon = coordinator.DaemonForMainDatabase();
             // All at once: each projection reads the events on its own, and overlapping the passes about halves the
-            // time on two cores (docs/07-benchmarks.md, item 4).
+            // time on two cores (docs/benchmarks.md, item 4).
             await Task.WhenAll(((DocumentStore)store).Options.Projections.All
                 .Select(projection => daemon.RebuildProjectionAsync(((ProjectionBase)projection).Name, RebuildLimit, ct)));
             logger.LogInformation("Rebuilt every projection.");

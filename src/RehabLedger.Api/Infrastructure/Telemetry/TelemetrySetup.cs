@@ -11,7 +11,7 @@ public static class TelemetrySetup
     /// Traces and metrics for ASP.NET Core, Npgsql, Marten and Wolverine, exported over OTLP when an endpoint is
     /// configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>). Without one, no instrumentation is registered at all: a
     /// registered tracer records every request's, command's and statement's spans whether or not anything exports
-    /// them, and that costs the write path measurably (docs/07-benchmarks.md).
+    /// them, and that costs the write path measurably (docs/benchmarks.md).
     /// </summary>
     public static WebApplicationBuilder AddRehabLedgerTelemetry(this WebApplicationBuilder builder)
     {
