@@ -11,13 +11,11 @@ namespace RehabLedger.GraphQL;
 /// </summary>
 public sealed class DocumentBatchLoader(IQuerySession session)
 {
-    private readonly Dictionary<Type, object> _batches = [];
+    private readonly Dictionary<(Type, string), object> _batches = [];
 
-    public IDataLoaderResult<T?> Load<T>(Guid id, Func<T, Guid> idOf) where T : class
-    {
-        if (!_batches.TryGetValue(typeof(T), out var batch)) _batches[typeof(T)] = batch = new Batch<T>(session, idOf);
-        return ((Batch<T>)batch).Add(id);
-    }
+    /// <summary>A document by id; every id of the same document type asked for meanwhile is loaded with it.</summary>
+    public IDataLoaderResult<T?> Load<T>(Guid id, Func<T, Guid> idOf) where T : class =>
+        LoadBy<T?>("by id", id, async (s, ids, ct) => (await s.LoadManyAsync<T>(ct, ids)).ToDictionary(idOf, d => (T?)d).AsReadOnly(), null);
 
     /// <summary>
     /// Batches anything looked up by an id that one query can fetch for many ids at once, such as the entries of
@@ -28,13 +26,11 @@ public sealed class DocumentBatchLoader(IQuerySession session)
         Func<IQuerySession, Guid[], CancellationToken, Task<IReadOnlyDictionary<Guid, TResult>>> fetch, TResult missing)
     {
         var key = (typeof(TResult), name);
-        if (!_keyed.TryGetValue(key, out var batch)) _keyed[key] = batch = new KeyedBatch<TResult>(session, fetch, missing);
-        return ((KeyedBatch<TResult>)batch).Add(id);
+        if (!_batches.TryGetValue(key, out var batch)) _batches[key] = batch = new Batch<TResult>(session, fetch, missing);
+        return ((Batch<TResult>)batch).Add(id);
     }
 
-    private readonly Dictionary<(Type, string), object> _keyed = [];
-
-    private sealed class KeyedBatch<TResult>(IQuerySession session,
+    private sealed class Batch<TResult>(IQuerySession session,
         Func<IQuerySession, Guid[], CancellationToken, Task<IReadOnlyDictionary<Guid, TResult>>> fetch, TResult missing)
     {
         private readonly HashSet<Guid> _pending = [];
@@ -58,42 +54,9 @@ public sealed class DocumentBatchLoader(IQuerySession session)
             return _loaded.TryGetValue(id, out var loaded) ? loaded : missing;
         }
 
-        private sealed class Pending(KeyedBatch<TResult> batch, Guid id) : IDataLoaderResult<TResult>
+        private sealed class Pending(Batch<TResult> batch, Guid id) : IDataLoaderResult<TResult>
         {
             public Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => batch.GetAsync(id, cancellationToken);
-
-            async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-                await GetResultAsync(cancellationToken);
-        }
-    }
-
-    private sealed class Batch<T>(IQuerySession session, Func<T, Guid> idOf) where T : class
-    {
-        private readonly HashSet<Guid> _pending = [];
-        private readonly Dictionary<Guid, T?> _loaded = [];
-
-        public IDataLoaderResult<T?> Add(Guid id)
-        {
-            if (!_loaded.ContainsKey(id)) _pending.Add(id);
-            return new Pending(this, id);
-        }
-
-        private async Task<T?> GetAsync(Guid id, CancellationToken ct)
-        {
-            if (_pending.Count > 0)
-            {
-                var ids = _pending.ToArray();
-                _pending.Clear();
-                var documents = await session.LoadManyAsync<T>(ct, ids);
-                foreach (var missing in ids) _loaded[missing] = null;
-                foreach (var document in documents) _loaded[idOf(document)] = document;
-            }
-            return _loaded.GetValueOrDefault(id);
-        }
-
-        private sealed class Pending(Batch<T> batch, Guid id) : IDataLoaderResult<T?>
-        {
-            public Task<T?> GetResultAsync(CancellationToken cancellationToken = default) => batch.GetAsync(id, cancellationToken);
 
             async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
                 await GetResultAsync(cancellationToken);
