@@ -1,3 +1,4 @@
+using System.Globalization;
 using RehabLedger.Common;
 
 namespace RehabLedger.Programs;
@@ -59,10 +60,12 @@ public static class DosageRules
     public static IReadOnlyList<DosageChange> Differences(Dosage? from, Dosage to)
     {
         var changes = new List<DosageChange>();
+        // Invariant culture: "4.5" must read the same in the record whatever culture a server runs in.
         void Compare<T>(string name, T? a, T? b)
         {
-            if (!EqualityComparer<T?>.Default.Equals(a, b)) changes.Add(new DosageChange(name, a?.ToString(), b?.ToString()));
+            if (!EqualityComparer<T?>.Default.Equals(a, b)) changes.Add(new DosageChange(name, Text(a), Text(b)));
         }
+        static string? Text<T>(T? value) => value is IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : value?.ToString();
         Compare("sets", from?.Sets, to.Sets);
         Compare("repetitions", from?.Repetitions, to.Repetitions);
         Compare("holdSeconds", from?.HoldSeconds, to.HoldSeconds);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using JasperFx.Events;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
@@ -103,6 +104,24 @@ public sealed class ProgramDecisionTests
         adjusted.From.ShouldBe(Squats);
         adjusted.To.Repetitions.ShouldBe(12);
         DosageRules.Differences(adjusted.From, adjusted.To).ShouldHaveSingleItem().ShouldBe(new DosageChange("repetitions", "10", "12"));
+    }
+
+    [Fact]
+    public void differences_read_the_same_whatever_the_servers_culture()
+    {
+        var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        comma.NumberFormat.NumberDecimalSeparator = ",";
+        var before = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = comma;
+        try
+        {
+            DosageRules.Differences(Squats with { Load = 4.5m }, Squats with { Load = 6.25m })
+                .ShouldHaveSingleItem().ShouldBe(new DosageChange("load", "4.5", "6.25"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
     }
 
     [Fact]
