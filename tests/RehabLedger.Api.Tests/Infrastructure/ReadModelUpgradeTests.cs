@@ -46,6 +46,27 @@ public sealed class ReadModelUpgradeTests(AppFixture fixture) : AppScenario(fixt
     }
 
     [Fact]
+    public async Task nodes_starting_together_leave_one_consistent_store()
+    {
+        var e = await Host.OpenEpisode(Today.AddDays(-10));
+        var sessionId = Guid.NewGuid();
+        await Host.RecordAttended(e, e.Version, Today.AddDays(-1), sessionId);
+        await using (var older = Fixture.Store.LightweightSession())
+        {
+            older.Delete<RecordedSession>(sessionId);
+            older.Store(new ReadModelsVersion { Version = ReadModelsVersion.Current - 1 });
+            await older.SaveChangesAsync();
+        }
+
+        await Task.WhenAll(Upgrade.StartAsync(CancellationToken.None), Upgrade.StartAsync(CancellationToken.None));
+
+        await using var query = Fixture.Store.QuerySession();
+        (await query.LoadAsync<RecordedSession>(sessionId)).ShouldNotBeNull();
+        (await query.LoadAsync<ReadModelsVersion>(ReadModelsVersion.CurrentId))!.Version.ShouldBe(ReadModelsVersion.Current);
+        (await query.Query<RecordedSession>().CountAsync(s => s.EpisodeId == e.EpisodeId)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task a_store_at_the_current_version_is_left_alone()
     {
         await Upgrade.StartAsync(CancellationToken.None); // stamps the empty store

@@ -31,7 +31,33 @@ public sealed class ReadModelUpgrade(IDocumentStore store, IProjectionCoordinato
 {
     private static readonly TimeSpan RebuildLimit = TimeSpan.FromMinutes(30);
 
+    /// <summary>The session-level advisory lock that lets one node at a time check and upgrade the store.</summary>
+    private const long UpgradeLock = 0x5245_4842_4C44_0001; // "REHBLD" 1
+
     public async Task StartAsync(CancellationToken ct)
+    {
+        // Nodes starting together take turns: the first rebuilds and stamps, the others then find the stamp.
+        await using var lockConnection = store.Storage.Database.CreateConnection();
+        await lockConnection.OpenAsync(ct);
+        await using (var take = lockConnection.CreateCommand())
+        {
+            take.CommandText = $"select pg_advisory_lock({UpgradeLock})";
+            await take.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            await UpgradeIfNeeded(ct);
+        }
+        finally
+        {
+            // Released explicitly: a pooled connection keeps its session, and with it the lock, until it is reused.
+            await using var release = lockConnection.CreateCommand();
+            release.CommandText = $"select pg_advisory_unlock({UpgradeLock})";
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task UpgradeIfNeeded(CancellationToken ct)
     {
         int? stored;
         bool anyEvents;
