@@ -27,18 +27,18 @@ public sealed class TimeTravelPhase(BenchmarkContext context)
         await LoadRunner.WarmUpAsync(context.Size.WarmUpCalls / 4, programAsOf is null
             ? [_ => MartenFold(warmUpEpisode, 10)]
             : [_ => MartenFold(warmUpEpisode, 10), _ => programAsOf(warmUpEpisode, 10)]);
-        var figures = new List<TimeTravelFigures>();
-        foreach (var (events, episodeId) in context.Record.TimeTravelEpisodes)
-        {
-            BenchmarkContext.Progress($"time travel: stream of {events} events");
-            figures.Add(new TimeTravelFigures(events,
-                programAsOf is null ? null : await Measure(_ => programAsOf(episodeId, events)),
-                await Measure(_ => MartenFold(episodeId, events))));
-        }
-        return figures;
+        await context.SettleAsync();
+
+        // The sizes are compared with each other, so they are measured in alternating rounds, as every compared figure is.
+        var streams = context.Record.TimeTravelEpisodes.Select(kv => (Events: kv.Key, EpisodeId: kv.Value)).ToList();
+        BenchmarkContext.Progress($"time travel: streams of {string.Join(", ", streams.Select(s => s.Events))} events");
+        var asOf = programAsOf is null ? null : await Compare(streams.Select(s => (Func<int, Task>)(_ => programAsOf(s.EpisodeId, s.Events))));
+        var folds = await Compare(streams.Select(s => (Func<int, Task>)(_ => MartenFold(s.EpisodeId, s.Events))));
+        return streams.Select((s, i) => new TimeTravelFigures(s.Events, asOf?[i], folds[i])).ToList();
     }
 
-    private Task<LoadResult> Measure(Func<int, Task> call) => LoadRunner.RunAsync(1, context.Size.Warmup, context.Size.Measure / 2, call);
+    private Task<LoadResult[]> Compare(IEnumerable<Func<int, Task>> calls) =>
+        LoadRunner.CompareAsync(1, context.Size.Warmup, context.Size.Measure / 2, context.Size.Rounds, calls.ToList());
 
     private async Task MartenFold(Guid episodeId, long version)
     {
