@@ -57,7 +57,7 @@ public static class OutcomeHistoryBuilder
     public static OutcomeHistory? Of(Episode episode, EpisodeSessions entries, Patient patient, DateOnly today)
     {
         if (episode.Coverage is not { } coverage) return null;
-        var view = EpisodeProgressView.Of(EpisodeProgress.Of(episode, entries), today);
+        var view = EpisodeProgressView.Of(episode, entries, today);
 
         return new OutcomeHistory(
             episode.Id,

@@ -6,16 +6,12 @@ using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
-using RehabLedger.Progress;
 using RehabLedger.Sessions;
 
 namespace RehabLedger.Insurers;
 
 /// <summary>The documents an outcome history is built from, and for the FHIR export the episode's events.</summary>
-public sealed record OutcomeHistorySources(Episode Episode, EpisodeSessions Sessions, Patient Patient, IReadOnlyList<IEvent> Events)
-{
-    public EpisodeProgress Progress { get; } = EpisodeProgress.Of(Episode, Sessions);
-}
+public sealed record OutcomeHistorySources(Episode Episode, EpisodeSessions Sessions, Patient Patient, IReadOnlyList<IEvent> Events);
 
 /// <summary>
 /// Loads outcome histories with a fixed number of round trips: one episode costs two (the episode, then its sessions,
@@ -31,12 +27,12 @@ public static class OutcomeHistoryQuery
         if (episode?.Coverage is null) return null;
 
         var batch = session.CreateBatchQuery();
-        var (sessions, logs) = EpisodeSessionsQuery.Add(batch, [episodeId]);
+        var entries = EpisodeSessionsQuery.Add(batch, [episodeId]);
         var patient = batch.Load<Patient>(episode.PatientId);
         var events = withEvents ? batch.Events.FetchStream(episodeId) : null;
         await batch.Execute(ct);
 
-        return new OutcomeHistorySources(episode, EpisodeSessions.Of(episode, await sessions, await logs), (await patient)!,
+        return new OutcomeHistorySources(episode, (await entries.ReadAsync())(episode), (await patient)!,
             events is null ? [] : await events);
     }
 
@@ -84,16 +80,15 @@ public static class OutcomeHistoryQuery
             var ids = pageKeys.Select(k => k.Id).ToArray();
             var batch = session.CreateBatchQuery();
             var episodes = batch.LoadMany<Episode>().ById(ids);
-            var (sessions, logs) = EpisodeSessionsQuery.Add(batch, ids);
+            var entries = EpisodeSessionsQuery.Add(batch, ids);
             var patients = batch.LoadMany<Patient>().ById(pageKeys.Select(k => k.PatientId).Distinct().ToArray());
             await batch.Execute(ct);
 
-            var (sessionsOf, logsOf) = ((await sessions).ToLookup(s => s.EpisodeId), (await logs).ToLookup(l => l.EpisodeId));
+            var entriesOf = await entries.ReadAsync();
             var patientById = (await patients).ToDictionary(p => p.Id);
             foreach (var episode in await episodes)
             {
-                var entries = EpisodeSessions.Of(episode, sessionsOf[episode.Id], logsOf[episode.Id]);
-                var history = OutcomeHistoryBuilder.Of(episode, entries, patientById[episode.PatientId], today);
+                var history = OutcomeHistoryBuilder.Of(episode, entriesOf(episode), patientById[episode.PatientId], today);
                 if (history is not null) histories[episode.Id] = history;
             }
         }

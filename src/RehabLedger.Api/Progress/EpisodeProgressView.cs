@@ -27,29 +27,30 @@ public sealed record EpisodeProgressView(
     IReadOnlyList<AdverseEventOccurrence> AdverseEvents)
 {
     /// <summary>
-    /// Entries in error count nowhere. Sessions are ordered by date, ties in recording order. Adherence runs through
-    /// today, or through the discharge date once discharged.
+    /// Computed from the episode snapshot (assessments, goals, program changes, discharge) and its sessions and home
+    /// logs; nothing of it is stored. Entries in error count nowhere. Sessions are ordered by date, ties in recording
+    /// order. Adherence runs through today, or through the discharge date once discharged.
     /// </summary>
-    public static EpisodeProgressView Of(EpisodeProgress p, DateOnly today)
+    public static EpisodeProgressView Of(Episode episode, EpisodeSessions entries, DateOnly today)
     {
-        var assessments = p.Assessments.Where(a => !a.EnteredInError).ToList();
-        var sessions = p.Sessions.Where(s => !s.EnteredInError).OrderBy(s => s.Date).ToList();
+        var assessments = episode.StandingAssessments.ToList();
+        var sessions = entries.Sessions.Where(s => !s.EnteredInError).OrderBy(s => s.Date).ToList();
         var attended = sessions.Where(s => s.Attendance == RehabLedger.Sessions.Attendance.Attended).ToList();
-        var logs = p.HomeLogs.Where(l => !l.EnteredInError).Select(l => new HomeCompletion(l.Date, l.ExerciseId));
+        var logs = entries.HomeLogs.Where(l => !l.EnteredInError).Select(l => new HomeCompletion(l.Date, l.ExerciseId));
 
         return new EpisodeProgressView(
             EpisodeTrends.Measures(assessments),
             EpisodeTrends.RangeOfMotion(assessments),
             EpisodeTrends.MuscleTests(assessments),
-            GoalProgress.Evaluate(p.Goals, assessments),
+            GoalProgress.Evaluate(episode.Goals, assessments),
             AttendanceOf(sessions),
-            Progress.HomeAdherence.PerWeek(p.ProgramChanges, logs, p.DischargedOn ?? today),
+            Progress.HomeAdherence.PerWeek(episode.ProgramChanges, logs, episode.DischargedOn ?? today),
             attended.Select(s => new PainPoint(s.Id, s.Date, s.PainBefore, s.PainAfter, s.Rpe)).ToList(),
             attended.SelectMany(s => s.AdverseEvents.Select(a => new AdverseEventOccurrence(s.Id, s.Date, a))).ToList());
     }
 
     /// <summary>Attendance rate = attended / (attended + cancelled + no-show), a percentage with one decimal.</summary>
-    public static AttendanceSummary AttendanceOf(IReadOnlyCollection<SessionOutcome> sessions)
+    public static AttendanceSummary AttendanceOf(IReadOnlyCollection<Session> sessions)
     {
         var attended = sessions.Count(s => s.Attendance == RehabLedger.Sessions.Attendance.Attended);
         var cancelled = sessions.Count(s => s.Attendance == RehabLedger.Sessions.Attendance.Cancelled);

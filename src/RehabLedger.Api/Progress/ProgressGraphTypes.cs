@@ -86,6 +86,6 @@ public static class ProgressFields
             .Resolve(c =>
             {
                 var today = c.RequestServices!.GetRequiredService<TimeProvider>().Today();
-                return c.SessionsOf(c.Source).Then(entries => EpisodeProgressView.Of(EpisodeProgress.Of(c.Source, entries), today));
+                return c.SessionsOf(c.Source).Then(entries => EpisodeProgressView.Of(c.Source, entries, today));
             });
 }

@@ -10,20 +10,22 @@ namespace RehabLedger.Sessions;
 /// <summary>Reads episodes' session and home-log documents: for one episode, or for many in the same round trip.</summary>
 public static class EpisodeSessionsQuery
 {
-    /// <summary>Adds the entry documents of <paramref name="episodeIds"/> to a batch, to join with their episodes once it ran.</summary>
-    public static (Task<IReadOnlyList<RecordedSession>> Sessions, Task<IReadOnlyList<RecordedHomeLog>> HomeLogs) Add(
-        IBatchedQuery batch, Guid[] episodeIds) =>
-        (batch.Query<RecordedSession>().Where(s => episodeIds.Contains(s.EpisodeId)).ToList(),
-         batch.Query<RecordedHomeLog>().Where(l => episodeIds.Contains(l.EpisodeId)).ToList());
-
-    /// <summary>One episode's entries, in one round trip.</summary>
-    public static async Task<EpisodeSessions> For(IQuerySession session, Episode episode, CancellationToken ct)
+    /// <summary>The entry documents of some episodes, asked for in a batch that has not run yet.</summary>
+    public sealed class Pending(Task<IReadOnlyList<RecordedSession>> sessions, Task<IReadOnlyList<RecordedHomeLog>> logs)
     {
-        var batch = session.CreateBatchQuery();
-        var (sessions, logs) = Add(batch, [episode.Id]);
-        await batch.Execute(ct);
-        return EpisodeSessions.Of(episode, await sessions, await logs);
+        /// <summary>Once the batch ran: each episode's sessions and home logs, joined with the episode itself.</summary>
+        public async Task<Func<Episode, EpisodeSessions>> ReadAsync()
+        {
+            var sessionsOf = (await sessions).ToLookup(s => s.EpisodeId);
+            var logsOf = (await logs).ToLookup(l => l.EpisodeId);
+            return episode => EpisodeSessions.Of(episode, sessionsOf[episode.Id], logsOf[episode.Id]);
+        }
     }
+
+    /// <summary>Adds the entry documents of <paramref name="episodeIds"/> to a batch.</summary>
+    public static Pending Add(IBatchedQuery batch, Guid[] episodeIds) =>
+        new(batch.Query<RecordedSession>().Where(s => episodeIds.Contains(s.EpisodeId)).ToList(),
+            batch.Query<RecordedHomeLog>().Where(l => episodeIds.Contains(l.EpisodeId)).ToList());
 
     /// <summary>
     /// The entries of an episode being resolved, batched with those of every other episode of the same query level:
@@ -31,21 +33,16 @@ public static class EpisodeSessionsQuery
     /// </summary>
     public static IDataLoaderResult<EpisodeSessions> SessionsOf(this IResolveFieldContext context, Episode episode) =>
         context.Batch()
-            .LoadBy("episode-sessions", episode.Id, Fetch, Documents.None)
-            .Then(found => EpisodeSessions.Of(episode, found.Sessions, found.HomeLogs));
+            .LoadBy<Func<Episode, EpisodeSessions>?>("episode-sessions", episode.Id, Fetch, null)
+            .Then(entriesOf => entriesOf?.Invoke(episode) ?? EpisodeSessions.None);
 
-    private sealed record Documents(IReadOnlyList<RecordedSession> Sessions, IReadOnlyList<RecordedHomeLog> HomeLogs)
-    {
-        public static readonly Documents None = new([], []);
-    }
-
-    private static async Task<IReadOnlyDictionary<Guid, Documents>> Fetch(IQuerySession session, Guid[] episodeIds, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<Guid, Func<Episode, EpisodeSessions>?>> Fetch(IQuerySession session, Guid[] episodeIds,
+        CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var (sessions, logs) = Add(batch, episodeIds);
+        var entries = Add(batch, episodeIds);
         await batch.Execute(ct);
-        var sessionsOf = (await sessions).ToLookup(s => s.EpisodeId);
-        var logsOf = (await logs).ToLookup(l => l.EpisodeId);
-        return episodeIds.ToDictionary(id => id, id => new Documents([.. sessionsOf[id]], [.. logsOf[id]]));
+        var entriesOf = await entries.ReadAsync();
+        return episodeIds.ToDictionary(id => id, _ => (Func<Episode, EpisodeSessions>?)entriesOf);
     }
 }
