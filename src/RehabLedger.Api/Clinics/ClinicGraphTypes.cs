@@ -19,8 +19,10 @@ public sealed class ClinicType : ObjectGraphType<Clinic>
         Field(x => x.Name);
         Field(x => x.RegisteredAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TherapistType>>>>("therapists")
-            .ResolveAsync(async c => await c.Query().Query<Therapist>()
-                .Where(t => t.ClinicId == c.Source.Id).OrderBy(t => t.DisplayName).ToListAsync(c.CancellationToken));
+            .Resolve(c => c.Batch().LoadChildren("therapists of clinic", c.Source.Id,
+                async (session, clinicIds, ct) => await session.Query<Therapist>()
+                    .Where(t => clinicIds.Contains(t.ClinicId)).OrderBy(t => t.DisplayName).ToListAsync(ct),
+                t => t.ClinicId));
     }
 }
 

@@ -122,7 +122,7 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline")
             .Description("What happened to the episode in recording order, with effective and recorded times. " +
                          "Projected asynchronously: a change appears here a moment after the mutation returns.")
-            .ResolveAsync(async c => (await c.Query().LoadAsync<EpisodeTimeline>(c.Source.Id, c.CancellationToken))?.Entries ?? []);
+            .Resolve(c => c.Batch().Load<EpisodeTimeline>(c.Source.Id, t => t.Id).Then(t => t?.Entries ?? []));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureTrendType>>>>("measures")
             .Description("Each outcome measure's baseline, latest value, change and MCID verdict.")
             .Resolve(c => EpisodeTrends.Measures(c.Source.StandingAssessments));

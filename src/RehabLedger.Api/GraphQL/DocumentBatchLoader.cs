@@ -18,6 +18,16 @@ public sealed class DocumentBatchLoader(IQuerySession session)
         LoadBy<T?>("by id", id, async (s, ids, ct) => (await s.LoadManyAsync<T>(ct, ids)).ToDictionary(idOf, d => (T?)d).AsReadOnly(), null);
 
     /// <summary>
+    /// The documents that belong to a parent (a clinic's therapists, a patient's episodes), in one query for every parent
+    /// of the same query level; a parent with none gets an empty list. <paramref name="fetch"/> reads the documents of
+    /// all the parents asked for, already in the order each list is answered in.
+    /// </summary>
+    public IDataLoaderResult<IReadOnlyList<T>> LoadChildren<T>(string name, Guid parentId,
+        Func<IQuerySession, Guid[], CancellationToken, Task<IReadOnlyList<T>>> fetch, Func<T, Guid> parentOf) =>
+        LoadBy<IReadOnlyList<T>>(name, parentId, async (s, ids, ct) =>
+            (await fetch(s, ids, ct)).GroupBy(parentOf).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList()).AsReadOnly(), []);
+
+    /// <summary>
     /// Batches anything looked up by an id that one query can fetch for many ids at once, such as the entries of
     /// several episodes. <paramref name="name"/> tells batches of the same result type apart.
     /// </summary>

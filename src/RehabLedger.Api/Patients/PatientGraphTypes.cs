@@ -30,10 +30,10 @@ public sealed class PatientType : ObjectGraphType<Patient>
             .Resolve(c => c.Batch().Load<Clinic>(c.Source.ClinicId, x => x.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EpisodeType>>>>("episodes")
             .Description("The patient's episodes of care, most recent start first.")
-            .ResolveAsync(async c => await c.Query().Query<Episode>()
-                .Where(e => e.PatientId == c.Source.Id)
-                .OrderByDescending(e => e.StartedOn)
-                .ToListAsync(c.CancellationToken));
+            .Resolve(c => c.Batch().LoadChildren("episodes of patient", c.Source.Id,
+                async (session, patientIds, ct) => await session.Query<Episode>()
+                    .Where(e => patientIds.Contains(e.PatientId)).OrderByDescending(e => e.StartedOn).ToListAsync(ct),
+                e => e.PatientId));
         this.AddConsentFields();
     }
 }
