@@ -23,7 +23,7 @@ public sealed record CaseloadStatus(
     int DaysSinceAttendance);
 
 /// <summary>
-/// The dashboard flags of domain.md, computed for one day. "Days" are calendar-date differences from today.
+/// The dashboard flags (docs/03-read-models.md, CaseloadRow), computed for one day. "Days" are calendar-date differences from today.
 /// Entries in error count nowhere.
 /// </summary>
 public static class CaseloadFlags

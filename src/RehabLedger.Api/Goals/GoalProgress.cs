@@ -13,7 +13,7 @@ public sealed record GoalEvaluation(
     decimal? AttainmentPercent);
 
 /// <summary>
-/// The goal rules of the domain reference, as pure functions: status is the last one set by effective date
+/// The goal rules of docs/02-event-catalog.md (Goal progress), as pure functions: status is the last one set by effective date
 /// (ties in recording order), else active; latest is the last value of the goal's measure by effective date;
 /// met when latest is at or beyond the target in the direction of improvement; attainment is
 /// (latest - baseline) / (target - baseline) x 100, one decimal, halves away from zero, not capped.

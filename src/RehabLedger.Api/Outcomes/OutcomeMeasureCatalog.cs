@@ -2,7 +2,7 @@ namespace RehabLedger.Outcomes;
 
 /// <summary>
 /// The outcome measures RehabLedger accepts, with ranges, direction of improvement and the default MCID
-/// it applies (one threshold per measure, see docs/02-event-catalog.md and the domain reference).
+/// it applies (one threshold per measure, see docs/02-event-catalog.md, Verdict rules).
 /// Kept as data in code: it changes with clinical literature, not with each clinic's records.
 /// </summary>
 public static class OutcomeMeasureCatalog

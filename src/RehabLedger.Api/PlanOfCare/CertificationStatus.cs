@@ -9,7 +9,7 @@ namespace RehabLedger.PlanOfCare;
 public sealed record CertificationState(Certification? Certification, int? DaysRemaining, bool Ending, bool Lapsed, bool Missing);
 
 /// <summary>
-/// domain.md: take the certification that covers today, else the one that ends latest; flag when end - today <= 7
+/// docs/02-event-catalog.md (Certification status): take the certification that covers today, else the one that ends latest; flag when end - today <= 7
 /// (negative: lapsed). No certification on record at all also raises the flag. Entries in error count nowhere.
 /// </summary>
 public static class CertificationStatus

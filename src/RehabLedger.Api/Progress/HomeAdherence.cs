@@ -9,7 +9,7 @@ public sealed record HomeCompletion(DateOnly Date, Guid ExerciseId);
 public sealed record WeeklyAdherence(DateOnly WeekStart, int Prescribed, int Done, decimal? Percent);
 
 /// <summary>
-/// Home adherence per calendar week (domain.md): prescribed = the sum of frequency per week of the home-setting
+/// Home adherence per calendar week (docs/03-read-models.md, Progress): prescribed = the sum of frequency per week of the home-setting
 /// exercises active that week; done = the number of log entries for them that week. An exercise is active on the
 /// days from its prescription up to, not including, the day it ended; its setting and frequency are those in force
 /// on its last active day of the week. Weeks run from the first week with a home exercise to the week of
