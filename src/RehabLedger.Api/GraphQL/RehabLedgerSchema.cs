@@ -26,6 +26,10 @@ public sealed class RehabLedgerSchema : Schema
         Query = new RehabLedgerQuery();
         Mutation = new RehabLedgerMutation();
         this.ReplaceScalar(new GuidIdGraphType());
+        // Lets introspection answer what graphql-js's getIntrospectionQuery can ask (isRepeatable, args(includeDeprecated:)):
+        // GraphiQL and other tools then load the schema with their standard query. Nothing in this schema is repeatable or deprecated.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
     }
 }
 

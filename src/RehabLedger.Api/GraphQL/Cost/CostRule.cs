@@ -1,0 +1,88 @@
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Errors.Custom;
+using GraphQL.Validation.Rules.Custom;
+using GraphQLParser;
+using GraphQLParser.AST;
+
+namespace RehabLedger.GraphQL.Cost;
+
+/// <summary>
+/// Refuses, before anything runs, a document that would cost too much: too deep, too complex by the field prices of
+/// <see cref="FieldCost"/>, or selecting more expensive fields than <see cref="GraphQLLimits.MaxExpensiveFields"/>. Every refusal
+/// is a <see cref="ComplexityError"/>, answered 400 with the code <c>COMPLEXITY</c>. A document whose operation asks for
+/// introspection only (<c>__schema</c>, <c>__type</c>, <c>__typename</c> at its root) is held to
+/// <see cref="IntrospectionBudget"/> instead: the standard introspection queries are deeper than any data query.
+/// </summary>
+public sealed class CostRule(GraphQLLimits limits) : ComplexityValidationRule(new ComplexityOptions
+{
+    DefaultListImpactMultiplier = GraphQLLimits.ListMultiplier,
+    DefaultComplexityImpactDelegate = FieldCost.Default,
+})
+{
+    public override async ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
+    {
+        // The analysis walks the document's fragments, so it runs only on a document without errors (no cycles, no unknown fields).
+        if (context.HasErrors) return null;
+        CostTally tally;
+        double complexity;
+        int depth;
+        using (CostTally.Start(out tally))
+            (complexity, depth) = await CalculateComplexityAsync(context);
+        if (Refusal(context, complexity, depth, tally.ExpensiveFields) is { } message)
+            context.ReportError(new ComplexityError(message));
+        return null;
+    }
+
+    private string? Refusal(ValidationContext context, double complexity, int depth, int expensiveFields)
+    {
+        var introspection = IsIntrospectionOnly(context.Document, context.Operation);
+        var (maxDepth, maxComplexity) = introspection
+            ? (IntrospectionBudget.MaxDepth, IntrospectionBudget.MaxComplexity)
+            : (limits.MaxDepth, limits.MaxComplexity);
+        var what = introspection ? "an introspection query" : "a query";
+        if (depth > maxDepth)
+            return $"Query is too nested to execute. Maximum depth is {depth} levels; maximum allowed on this endpoint for {what} is {maxDepth}.";
+        if (complexity > maxComplexity)
+            return $"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint for {what} is {maxComplexity}. " +
+                   "Ask for smaller pages or fewer fields.";
+        if (expensiveFields > limits.MaxExpensiveFields)
+            return $"Query selects {expensiveFields} fields that each read the database or build a document (aliases and fragment uses " +
+                   $"count each time); at most {limits.MaxExpensiveFields} are allowed in one document. Send several requests instead.";
+        return null;
+    }
+
+    /// <summary>
+    /// Whether every field at the operation's root, through fragments and inline fragments, is an introspection field. A
+    /// document mixing introspection with data is a data query and gets the data limits.
+    /// </summary>
+    public static bool IsIntrospectionOnly(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        var seen = new HashSet<GraphQLFragmentDefinition>();
+        return Only(operation.SelectionSet);
+
+        bool Only(GraphQLSelectionSet selections) => selections.Selections.All(selection => selection switch
+        {
+            GraphQLField field => field.Name.Value.Span.StartsWith("__"),
+            GraphQLInlineFragment inline => Only(inline.SelectionSet),
+            GraphQLFragmentSpread spread => document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment
+                                            && (!seen.Add(fragment) || Only(fragment.SelectionSet)),
+            _ => false,
+        });
+    }
+}
+
+/// <summary>
+/// The limits of a document that asks for introspection only. They admit the introspection query of the GraphiQL page
+/// this service serves (3.8.3) and graphql-js's <c>getIntrospectionQuery</c> with every option this schema answers, with
+/// room for a tool's variant of them, and refuse deeper nesting (<c>__type { fields { type { fields … } } }</c>) whose
+/// answer grows with every level.
+/// </summary>
+public static class IntrospectionBudget
+{
+    /// <summary>The standard queries reach 13 levels (types, fields, args, then nine levels of <c>ofType</c>).</summary>
+    public const int MaxDepth = 15;
+
+    /// <summary>The full graphql-js query costs about 5,400; nesting one more list of fields multiplies by five.</summary>
+    public const int MaxComplexity = 10_000;
+}
