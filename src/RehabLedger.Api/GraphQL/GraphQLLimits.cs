@@ -36,6 +36,22 @@ public sealed class GraphQLLimits
     /// </summary>
     public int MaxExpensiveFields { get; set; } = 20;
 
+    /// <summary>
+    /// Deepest nesting of a document that asks for introspection only (<c>__schema</c>, <c>__type</c>, <c>__typename</c> at its
+    /// root). The standard introspection queries of GraphiQL and graphql-js reach 13 (types, fields, args, then the eight
+    /// levels of <c>ofType</c> of a type reference); a document mixing introspection with data gets <see cref="MaxDepth"/>.
+    /// </summary>
+    public int MaxIntrospectionDepth { get; set; } = 15;
+
+    /// <summary>
+    /// Largest complexity of a document that asks for introspection only, per type in the schema: GraphQL.NET counts
+    /// <c>__schema { types }</c> as many times as the schema has types, so the standard queries cost a fixed amount per type
+    /// (about 1,500 for GraphiQL's, 1,560 for graphql-js's with every option) however the schema grows. Nesting one more level
+    /// of fields in them (<c>types { fields { type { ofType { fields … } } } }</c>) costs about 3,100 per type and is refused,
+    /// as are two copies of the standard query in one document.
+    /// </summary>
+    public int MaxIntrospectionComplexityPerType { get; set; } = 2_500;
+
     /// <summary>Seconds a request may execute before it is cancelled and answered TIMEOUT.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
@@ -49,8 +65,10 @@ public sealed class GraphQLLimits
     {
         var limits = configuration.GetSection(Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
         limits.Introspection ??= environment.IsDevelopment() || environment.IsEnvironment("Testing");
-        if (limits.MaxDepth < 1 || limits.MaxComplexity < 1 || limits.MaxExpensiveFields < 1 || limits.TimeoutSeconds < 1)
-            throw new InvalidConfigurationException($"{Section}:MaxDepth, MaxComplexity, MaxExpensiveFields and TimeoutSeconds must each be at least 1.");
+        if (limits.MaxDepth < 1 || limits.MaxComplexity < 1 || limits.MaxExpensiveFields < 1 || limits.TimeoutSeconds < 1
+            || limits.MaxIntrospectionDepth < 1 || limits.MaxIntrospectionComplexityPerType < 1)
+            throw new InvalidConfigurationException(
+                $"{Section}:MaxDepth, MaxComplexity, MaxExpensiveFields, MaxIntrospectionDepth, MaxIntrospectionComplexityPerType and TimeoutSeconds must each be at least 1.");
         return limits;
     }
 }

@@ -12,7 +12,8 @@ namespace RehabLedger.GraphQL.Cost;
 /// <see cref="FieldCost"/>, or selecting more expensive fields than <see cref="GraphQLLimits.MaxExpensiveFields"/>. Every refusal
 /// is a <see cref="ComplexityError"/>, answered 400 with the code <c>COMPLEXITY</c>. A document whose operation asks for
 /// introspection only (<c>__schema</c>, <c>__type</c>, <c>__typename</c> at its root) is held to
-/// <see cref="IntrospectionBudget"/> instead: the standard introspection queries are deeper than any data query.
+/// <see cref="GraphQLLimits.MaxIntrospectionDepth"/> and <see cref="GraphQLLimits.MaxIntrospectionComplexityPerType"/> instead: the
+/// standard introspection queries of GraphiQL and graphql-js are deeper than any data query.
 /// </summary>
 public sealed class CostRule(GraphQLLimits limits) : ComplexityValidationRule(new ComplexityOptions
 {
@@ -38,17 +39,18 @@ public sealed class CostRule(GraphQLLimits limits) : ComplexityValidationRule(ne
     {
         var introspection = IsIntrospectionOnly(context.Document, context.Operation);
         var (maxDepth, maxComplexity) = introspection
-            ? (IntrospectionBudget.MaxDepth, IntrospectionBudget.MaxComplexity)
+            ? (limits.MaxIntrospectionDepth, limits.MaxIntrospectionComplexityPerType * context.Schema.AllTypes.Count)
             : (limits.MaxDepth, limits.MaxComplexity);
-        var what = introspection ? "an introspection query" : "a query";
+        // Worded as GraphQL.NET words its own complexity errors, which clients may already match.
+        var kind = introspection ? " for a document that asks for introspection only" : "";
         if (depth > maxDepth)
-            return $"Query is too nested to execute. Maximum depth is {depth} levels; maximum allowed on this endpoint for {what} is {maxDepth}.";
-        if (complexity > maxComplexity)
-            return $"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint for {what} is {maxComplexity}. " +
-                   "Ask for smaller pages or fewer fields.";
+            return $"Query is too nested to execute. Maximum depth is {depth} levels; maximum allowed on this endpoint is {maxDepth}{kind}.";
         if (expensiveFields > limits.MaxExpensiveFields)
             return $"Query selects {expensiveFields} fields that each read the database or build a document (aliases and fragment uses " +
                    $"count each time); at most {limits.MaxExpensiveFields} are allowed in one document. Send several requests instead.";
+        if (complexity > maxComplexity)
+            return $"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint is {maxComplexity}{kind}. " +
+                   "Ask for smaller pages or fewer fields.";
         return null;
     }
 
@@ -70,19 +72,4 @@ public sealed class CostRule(GraphQLLimits limits) : ComplexityValidationRule(ne
             _ => false,
         });
     }
-}
-
-/// <summary>
-/// The limits of a document that asks for introspection only. They admit the introspection query of the GraphiQL page
-/// this service serves (3.8.3) and graphql-js's <c>getIntrospectionQuery</c> with every option this schema answers, with
-/// room for a tool's variant of them, and refuse deeper nesting (<c>__type { fields { type { fields … } } }</c>) whose
-/// answer grows with every level.
-/// </summary>
-public static class IntrospectionBudget
-{
-    /// <summary>The standard queries reach 13 levels (types, fields, args, then nine levels of <c>ofType</c>).</summary>
-    public const int MaxDepth = 15;
-
-    /// <summary>The full graphql-js query costs about 5,400; nesting one more list of fields multiplies by five.</summary>
-    public const int MaxComplexity = 10_000;
 }
