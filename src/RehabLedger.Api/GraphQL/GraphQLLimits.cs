@@ -38,10 +38,11 @@ public sealed class GraphQLLimits
 
     /// <summary>
     /// Deepest nesting of a document that asks for introspection only (<c>__schema</c>, <c>__type</c>, <c>__typename</c> at its
-    /// root). The standard introspection queries of GraphiQL and graphql-js reach 13 (types, fields, args, then the eight
-    /// levels of <c>ofType</c> of a type reference); a document mixing introspection with data gets <see cref="MaxDepth"/>.
+    /// root). The standard introspection queries of GraphiQL and graphql-js reach 15 (<c>__schema</c>, types, fields, args,
+    /// type, then the nine levels of <c>ofType</c> of a type reference); a chain of <c>ofType</c> costs little, the limit leaves
+    /// room for tools that ask for a longer one. A document mixing introspection with data gets <see cref="MaxDepth"/>.
     /// </summary>
-    public int MaxIntrospectionDepth { get; set; } = 15;
+    public int MaxIntrospectionDepth { get; set; } = 20;
 
     /// <summary>
     /// Largest complexity of a document that asks for introspection only, per type in the schema: GraphQL.NET counts

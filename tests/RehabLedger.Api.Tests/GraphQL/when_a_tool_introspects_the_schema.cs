@@ -60,8 +60,8 @@ public sealed class when_a_tool_introspects_the_schema(AppFixture fixture) : App
     }
 
     [Theory]
-    [InlineData("fields { type { {0} } }", "ofType { {0} }", 15)]
-    [InlineData("{0}", "fields { type { {0} } }", 7)]
+    [InlineData("fields { type { {0} } }", "ofType { {0} }", 18)]
+    [InlineData("{0}", "fields { type { {0} } }", 10)]
     public async Task introspection_nested_past_its_depth_is_refused(string outer, string level, int levels)
     {
         var nested = "name";

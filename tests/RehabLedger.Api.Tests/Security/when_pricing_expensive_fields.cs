@@ -66,6 +66,18 @@ public sealed class when_pricing_expensive_fields(AppFixture fixture) : AppScena
     }
 
     [Fact]
+    public async Task the_analysis_stops_once_a_document_has_more_fields_than_the_limit()
+    {
+        // Each fragment spreads the one before twice: a million fields once expanded, in a document of 1 KB.
+        var fragments = string.Join("\n", Enumerable.Range(1, 20).Select(i => $"fragment F{i} on OutcomeMeasure {{ ...F{i - 1} ...F{i - 1} }}"));
+        var response = await GraphQL($"{{ outcomeMeasures {{ ...F20 }} }}\nfragment F0 on OutcomeMeasure {{ code }}\n{fragments}");
+
+        response.Status.ShouldBe(HttpStatusCode.BadRequest);
+        response.ErrorCode.ShouldBe("COMPLEXITY");
+        response.ErrorMessage.ShouldContain("once its fragments are expanded");
+    }
+
+    [Fact]
     public async Task mutations_count_as_expensive_fields()
     {
         var mutation = $"registerClinic(input: {{ name: \"Clinic\" }}) {{ version }}";

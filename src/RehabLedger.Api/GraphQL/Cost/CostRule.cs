@@ -25,32 +25,40 @@ public sealed class CostRule(GraphQLLimits limits) : ComplexityValidationRule(ne
     {
         // The analysis walks the document's fragments, so it runs only on a document without errors (no cycles, no unknown fields).
         if (context.HasErrors) return null;
-        CostTally tally;
-        double complexity;
-        int depth;
-        using (CostTally.Start(out tally))
-            (complexity, depth) = await CalculateComplexityAsync(context);
-        if (Refusal(context, complexity, depth, tally.ExpensiveFields) is { } message)
-            context.ReportError(new ComplexityError(message));
-        return null;
-    }
-
-    private string? Refusal(ValidationContext context, double complexity, int depth, int expensiveFields)
-    {
         var introspection = IsIntrospectionOnly(context.Document, context.Operation);
         var (maxDepth, maxComplexity) = introspection
             ? (limits.MaxIntrospectionDepth, limits.MaxIntrospectionComplexityPerType * context.Schema.AllTypes.Count)
             : (limits.MaxDepth, limits.MaxComplexity);
         // Worded as GraphQL.NET words its own complexity errors, which clients may already match.
         var kind = introspection ? " for a document that asks for introspection only" : "";
-        if (depth > maxDepth)
-            return $"Query is too nested to execute. Maximum depth is {depth} levels; maximum allowed on this endpoint is {maxDepth}{kind}.";
-        if (expensiveFields > limits.MaxExpensiveFields)
-            return $"Query selects {expensiveFields} fields that each read the database or build a document (aliases and fragment uses " +
-                   $"count each time); at most {limits.MaxExpensiveFields} are allowed in one document. Send several requests instead.";
-        if (complexity > maxComplexity)
-            return $"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint is {maxComplexity}{kind}. " +
-                   "Ask for smaller pages or fewer fields.";
+        CostTally tally;
+        double complexity;
+        int depth;
+        try
+        {
+            // Every field costs at least 1 unless a page of 0 hides it: a document with more fields than the complexity
+            // limit is over it, and the analysis need not walk further.
+            using (CostTally.Start(maxComplexity, out tally))
+                (complexity, depth) = await CalculateComplexityAsync(context);
+        }
+        catch (CostTally.TooManyFields tooMany)
+        {
+            context.ReportError(new ComplexityError(
+                $"Query is too complex to execute. {tooMany.Message} Maximum allowed on this endpoint is {maxComplexity}{kind}."));
+            return null;
+        }
+
+        var refusal =
+            depth > maxDepth
+                ? $"Query is too nested to execute. Maximum depth is {depth} levels; maximum allowed on this endpoint is {maxDepth}{kind}."
+            : tally.ExpensiveFields > limits.MaxExpensiveFields
+                ? $"Query selects {tally.ExpensiveFields} fields that each read the database or build a document (aliases and " +
+                  $"fragment uses count each time); at most {limits.MaxExpensiveFields} are allowed in one document. Send several requests instead."
+            : complexity > maxComplexity
+                ? $"Query is too complex to execute. Complexity is {complexity}; maximum allowed on this endpoint is {maxComplexity}{kind}. " +
+                  "Ask for smaller pages or fewer fields."
+            : null;
+        if (refusal is not null) context.ReportError(new ComplexityError(refusal));
         return null;
     }
 

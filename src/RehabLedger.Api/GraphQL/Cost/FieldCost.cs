@@ -47,15 +47,15 @@ public static class FieldCost
     private const string PriceKey = "RehabLedger.Price";
 
     /// <summary>
-    /// Declares what the field costs each time it runs. Its children are counted as GraphQL.NET counts them (see
-    /// <see cref="ChildMultiplier"/>), so a list or a connection still multiplies what is selected inside it.
+    /// Declares what the field costs each time it runs. Its children are counted as for any field (see <see cref="Default"/>),
+    /// so a list or a connection still multiplies what is selected inside it.
     /// </summary>
     public static FieldBuilder<TSource, TReturn> Costs<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, double price)
     {
         field.FieldType.Metadata[PriceKey] = price;
         field.FieldType.WithComplexityImpact(context =>
         {
-            if (price >= Expensive) CostTally.Current?.CountExpensive();
+            CostTally.Current?.Count(expensive: price >= Expensive);
             return new FieldComplexityResult(price, ChildMultiplier(context));
         });
         return field;
@@ -70,8 +70,11 @@ public static class FieldCost
     /// multiplier), and <c>first</c> counts only between 0 and <see cref="Paging.MaxPageSize"/>, the sizes a page can have, so a
     /// negative page size cannot make the rest of a document look cheaper.
     /// </summary>
-    public static FieldComplexityResult Default(FieldImpactContext context) =>
-        new(DefaultImpact(context), ChildMultiplier(context));
+    public static FieldComplexityResult Default(FieldImpactContext context)
+    {
+        CostTally.Current?.Count(expensive: false);
+        return new(DefaultImpact(context), ChildMultiplier(context));
+    }
 
     private static double DefaultImpact(FieldImpactContext context) => context.FieldDefinition.ResolvedType?.GetNamedType() is ScalarGraphType
         ? context.Configuration.DefaultScalarImpact
@@ -104,7 +107,7 @@ public static class FieldCost
 /// What one run of <see cref="CostRule"/> counts besides complexity. The field prices are shared by every request, so the
 /// count of the request being analysed is found through the analysis's own flow.
 /// </summary>
-internal sealed class CostTally
+internal sealed class CostTally(int maxFields)
 {
     private static readonly AsyncLocal<CostTally?> Running = new();
 
@@ -112,12 +115,23 @@ internal sealed class CostTally
 
     public int ExpensiveFields { get; private set; }
 
-    public void CountExpensive() => ExpensiveFields++;
+    private int _fields;
+
+    /// <summary>
+    /// Counts a field as the analysis reaches it, fragments expanded. Past <c>maxFields</c> the analysis stops: a document
+    /// whose fragments spread each other doubles with every level, and would otherwise cost the analysis what it would cost
+    /// to run.
+    /// </summary>
+    public void Count(bool expensive)
+    {
+        if (++_fields > maxFields) throw new TooManyFields(maxFields);
+        if (expensive) ExpensiveFields++;
+    }
 
     /// <summary>Counts for whatever runs in the current flow until the result is disposed.</summary>
-    public static IDisposable Start(out CostTally tally)
+    public static IDisposable Start(int maxFields, out CostTally tally)
     {
-        tally = new CostTally();
+        tally = new CostTally(maxFields);
         Running.Value = tally;
         return new Stop();
     }
@@ -126,4 +140,6 @@ internal sealed class CostTally
     {
         public void Dispose() => Running.Value = null;
     }
+
+    public sealed class TooManyFields(int max) : Exception($"The document selects more than {max} fields once its fragments are expanded.");
 }
