@@ -18,8 +18,7 @@ public sealed class GraphQLLimits
     /// Largest complexity accepted, as GraphQL.NET's analyzer counts it with the prices of <see cref="Cost.FieldCost"/>: each
     /// field costs its price, multiplied by the page size of every connection above it (<c>first</c>, or 20 when not given)
     /// and by <see cref="ListMultiplier"/> for every other list above it. A full page of 100 outcome histories with every
-    /// field costs about 44,000; a caseload page of 50 with each episode's program about 1,300; two nested pages of 100
-    /// cost more than the limit.
+    /// field costs about 44,000; two nested pages of 100 cost more than the limit.
     /// </summary>
     public int MaxComplexity { get; set; } = 50_000;
 
