@@ -5,6 +5,7 @@ using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Audit;
 
@@ -12,7 +13,7 @@ public static class AuditFields
 {
     public static void AddAuditQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ConnectionType<ProgramHistoryEntryType>>>("programHistory")
+        query.Field<NonNullGraphType<ConnectionType<ProgramHistoryEntryType>>>("programHistory").Costs(FieldCost.StreamFold)
             .Description("Every change to an episode's exercise program and every correction of one, in recording order.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
@@ -20,7 +21,7 @@ public static class AuditFields
             .ResolveAsync(async c => await ProgramHistoryQuery.Page(c.Query(), await AuditedEpisode(c),
                 c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken));
 
-        query.Field<NonNullGraphType<ProgramAsOfType>>("programAsOf")
+        query.Field<NonNullGraphType<ProgramAsOfType>>("programAsOf").Costs(FieldCost.StreamFold)
             .Description("The exercise program as it stood. Give exactly one of recordedAt, effectiveOn or version.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
@@ -31,7 +32,7 @@ public static class AuditFields
                 c.GetArgument<DateTimeOffset?>("recordedAt"), c.GetArgument<DateOnly?>("effectiveOn"), c.GetArgument<long?>("version"),
                 c.CancellationToken));
 
-        query.Field<NonNullGraphType<ConnectionType<LedgerEventType>>>("episodeEvents")
+        query.Field<NonNullGraphType<ConnectionType<LedgerEventType>>>("episodeEvents").Costs(FieldCost.Page)
             .Description("An episode's events exactly as stored, with their metadata, in version order.")
             .AuthorizeWithPolicy(Policies.ReadAuditTrail)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
@@ -39,7 +40,7 @@ public static class AuditFields
             .ResolveAsync(async c => await EpisodeEventsQuery.Page(c.Query(), await AuditedEpisode(c),
                 c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken));
 
-        query.Field<NonNullGraphType<ConnectionType<LedgerEventType>>>("auditTrail")
+        query.Field<NonNullGraphType<ConnectionType<LedgerEventType>>>("auditTrail").Costs(FieldCost.Page)
             .Description("Events across the streams of your clinics (all streams for a platform administrator), newest first, " +
                          "filtered. Pages by the global sequence; no totalCount.")
             .AuthorizeWithPolicy(Policies.ReadAuditTrail)

@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using RehabLedger.Episodes;
 using RehabLedger.Programs;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Audit;
 
@@ -94,7 +95,7 @@ public sealed class ProgramHistoryEntryType : ObjectGraphType<ProgramHistoryEntr
         Field(x => x.Kind, type: typeof(NonNullGraphType<ProgramHistoryKindType>));
         Field(x => x.ExerciseId, type: typeof(NonNullGraphType<IdGraphType>)).Description("For a substitution the replaced exercise; for a correction the corrected change's.");
         Field(x => x.ExerciseName);
-        Field(x => x.Changes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<FieldChangeType>>>))
+        Field(x => x.Changes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<FieldChangeType>>>)).Costs(FieldCost.InMemory)
             .Description("Field by field: a prescription's dosage from none, an adjustment's differences, a substitution's exercise, a correction's target.");
         Field(x => x.Actor, type: typeof(NonNullGraphType<ActorType>)).Description("Who made the change, as the event records it.");
         Field(x => x.RecordedAt).Description("When the record learned it: the store's timestamp.");
@@ -118,7 +119,7 @@ public sealed class ProgramAsOfType : ObjectGraphType<ProgramAsOf>
         Field(x => x.EffectiveOn, nullable: true).Description("The day asked for, when asked by effective date.");
         Field(x => x.Version)
             .Description("The stream version whose record answers: the one asked for, the last recorded at or before recordedAt, or the current one for effectiveOn.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgramExerciseType>>>>("exercises")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgramExerciseType>>>>("exercises").Costs(FieldCost.InMemory)
             .Description("The exercises active then; with includeEnded, those discontinued or substituted by then too.")
             .Argument<BooleanGraphType>("includeEnded", a => a.DefaultValue = false)
             .Resolve(c => c.GetArgument<bool>("includeEnded")
@@ -136,7 +137,7 @@ public sealed class AuditFilterInputType : InputObjectGraphType<AuditFilter>
         Field(x => x.ActorId, nullable: true).Description("The actor's id (the events' user name).");
         Field(x => x.PatientId, type: typeof(IdGraphType)).Description("The patient's own stream and the streams of all their episodes.");
         Field(x => x.EpisodeId, type: typeof(IdGraphType)).Description("One episode's stream.");
-        Field(x => x.EventTypes, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>))
+        Field(x => x.EventTypes, type: typeof(ListGraphType<NonNullGraphType<StringGraphType>>)).Costs(FieldCost.InMemory)
             .Description("Event types in snake case, as LedgerEvent.type spells them: exercise_prescribed.");
         Field(x => x.From, nullable: true).Description("Recorded at or after this instant.");
         Field(x => x.To, nullable: true).Description("Recorded before this instant.");

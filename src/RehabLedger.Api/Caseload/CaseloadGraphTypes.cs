@@ -9,6 +9,7 @@ using RehabLedger.GraphQL;
 using RehabLedger.Security;
 using RehabLedger.Patients;
 using RehabLedger.PlanOfCare;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Caseload;
 
@@ -25,15 +26,15 @@ public sealed class CaseloadEntryType : ObjectGraphType<CaseloadEntry>
         this.AuthorizeWithPolicy(Policies.ReadClinic);
         Description = "An active episode on the dashboard, with the flags it raises today.";
         Field<NonNullGraphType<IdGraphType>>("episodeId").Resolve(c => c.Source.Row.Id);
-        Field<NonNullGraphType<EpisodeType>>("episode").Description("The whole episode, loaded for the page in one batch.")
+        Field<NonNullGraphType<EpisodeType>>("episode").Costs(FieldCost.Batched).Description("The whole episode, loaded for the page in one batch.")
             .Resolve(c => c.Batch().Load<Episode>(c.Source.Row.Id, e => e.Id));
         Field<NonNullGraphType<PatientType>>("patient").Resolve(c => c.Source.Patient);
         Field<NonNullGraphType<TherapistType>>("therapist").Resolve(c => c.Source.Therapist);
         Field<NonNullGraphType<StringGraphType>>("condition").Resolve(c => c.Source.Row.Condition);
         Field<NonNullGraphType<DateOnlyGraphType>>("startedOn").Resolve(c => c.Source.Row.StartedOn);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseloadFlagType>>>>("flags")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CaseloadFlagType>>>>("flags").Costs(FieldCost.InMemory)
             .Resolve(c => c.Source.Status.Flags.Order().ToList());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("lastThreePains")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("lastThreePains").Costs(FieldCost.InMemory)
             .Description("Pain before the last three attended sessions, oldest first.")
             .Resolve(c => c.Source.Status.LastThreePains);
         Field<DateOnlyGraphType>("lastAdverseEventOn").Resolve(c => c.Source.Status.LastAdverseEventOn);
@@ -47,7 +48,7 @@ public sealed class CaseloadEntryType : ObjectGraphType<CaseloadEntry>
 public static class CaseloadFields
 {
     public static void AddCaseloadQueries(this ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ConnectionType<CaseloadEntryType>>>("caseload")
+        query.Field<NonNullGraphType<ConnectionType<CaseloadEntryType>>>("caseload").Costs(FieldCost.Page)
             .Description("A clinic's active episodes with today's flags, for dashboards. Rows trail writes by a moment (async projection).")
             .Argument<NonNullGraphType<IdGraphType>>("clinicId")
             .Argument<IdGraphType>("therapistId", "Only this therapist's episodes.")

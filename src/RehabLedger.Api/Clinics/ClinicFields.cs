@@ -4,6 +4,7 @@ using Marten;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Clinics;
 
@@ -11,7 +12,7 @@ public static class ClinicFields
 {
     public static void AddClinicQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClinicType>>>>("clinics")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClinicType>>>>("clinics").Costs(FieldCost.RoundTrip)
             .Description("The clinics you work in (every clinic for a platform administrator), by name.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .ResolveAsync(async c =>
@@ -25,7 +26,7 @@ public static class ClinicFields
                 return await clinics.OrderBy(x => x.Name).ToListAsync(c.CancellationToken);
             });
 
-        query.Field<ClinicType>("clinic")
+        query.Field<ClinicType>("clinic").Costs(FieldCost.RoundTrip)
             .Description("A clinic you work in; null for any other id, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
@@ -35,7 +36,7 @@ public static class ClinicFields
 
     public static void AddClinicMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<ClinicPayloadType>>("registerClinic")
+        mutation.Field<NonNullGraphType<ClinicPayloadType>>("registerClinic").Costs(FieldCost.Command)
             .AuthorizeWithPolicy(Policies.RegisterClinic)
             .Argument<NonNullGraphType<RegisterClinicInputType>>("input")
             .ResolveAsync(async c =>
@@ -47,7 +48,7 @@ public static class ClinicFields
                 return new ClinicPayload(clinic!, written.Version);
             });
 
-        mutation.Field<NonNullGraphType<TherapistPayloadType>>("registerTherapist")
+        mutation.Field<NonNullGraphType<TherapistPayloadType>>("registerTherapist").Costs(FieldCost.Command)
             .AuthorizeWithPolicy(Policies.AdministerClinic)
             .Argument<NonNullGraphType<RegisterTherapistInputType>>("input")
             .ResolveAsync(async c =>

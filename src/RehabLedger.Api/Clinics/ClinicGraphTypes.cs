@@ -4,6 +4,7 @@ using Marten;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Clinics;
 
@@ -18,7 +19,7 @@ public sealed class ClinicType : ObjectGraphType<Clinic>
         Field(x => x.Version);
         Field(x => x.Name);
         Field(x => x.RegisteredAt);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TherapistType>>>>("therapists")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TherapistType>>>>("therapists").Costs(FieldCost.Batched)
             .Resolve(c => c.Batch().LoadChildren("therapists of clinic", c.Source.Id,
                 async (session, clinicIds, ct) => await session.Query<Therapist>()
                     .Where(t => clinicIds.Contains(t.ClinicId)).OrderBy(t => t.DisplayName).ToListAsync(ct),

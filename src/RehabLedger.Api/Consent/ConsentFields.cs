@@ -5,6 +5,7 @@ using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Consent;
 
@@ -12,7 +13,7 @@ public static class ConsentFields
 {
     public static void AddConsentMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<ConsentPayloadType>>("grantConsent")
+        mutation.Field<NonNullGraphType<ConsentPayloadType>>("grantConsent").Costs(FieldCost.Command)
             .Description("Records the patient's consent for a payer to receive outcome histories. By the patient, or their clinic's staff.")
             .AuthorizeWithPolicy(Policies.ManageConsent)
             .Argument<NonNullGraphType<GrantConsentInputType>>("input")
@@ -23,7 +24,7 @@ public static class ConsentFields
                 return Payload(await c.Send<Patient>(new GrantConsent(input.PatientId, input.PayerId, c.Actor())));
             });
 
-        mutation.Field<NonNullGraphType<ConsentPayloadType>>("revokeConsent")
+        mutation.Field<NonNullGraphType<ConsentPayloadType>>("revokeConsent").Costs(FieldCost.Command)
             .Description("Withdraws a payer's consent; the payer's next request is refused.")
             .AuthorizeWithPolicy(Policies.ManageConsent)
             .Argument<NonNullGraphType<RevokeConsentInputType>>("input")
@@ -36,7 +37,7 @@ public static class ConsentFields
     }
 
     public static void AddConsentFields(this PatientType type) =>
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PayerConsentType>>>>("consents")
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PayerConsentType>>>>("consents").Costs(FieldCost.InMemory)
             .Description("Every consent granted to a payer, oldest first, revoked ones included.")
             .Resolve(c => c.Source.Consents);
 

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.Patients;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Consent;
 
@@ -33,7 +34,7 @@ public sealed class ConsentPayloadType : ObjectGraphType<ConsentPayload>
         Name = "ConsentPayload";
         Field(x => x.PatientId, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.Version).Description("The patient stream's version after this change.");
-        Field(x => x.Consents, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PayerConsentType>>>))
+        Field(x => x.Consents, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PayerConsentType>>>)).Costs(FieldCost.InMemory)
             .Description("Every consent granted, oldest first, revoked ones included.");
     }
 }

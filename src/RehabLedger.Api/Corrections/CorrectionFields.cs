@@ -3,6 +3,7 @@ using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Corrections;
 
@@ -30,7 +31,7 @@ public sealed class MarkEnteredInErrorInputType : InputObjectGraphType<MarkEnter
 public static class CorrectionFields
 {
     public static void AddCorrectionMutations(this ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("markEnteredInError")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("markEnteredInError").Costs(FieldCost.Command)
             .Description("Marks an earlier entry as entered in error. The entry stays in the record; every view leaves it out from then on.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<MarkEnteredInErrorInputType>>("input")

@@ -5,6 +5,7 @@ using Marten;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Disclosures;
 
@@ -12,7 +13,7 @@ public static class DisclosureFields
 {
     public static void AddDisclosureQueries(this ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ConnectionType<AccessRecordType>>>("accessLog")
+        query.Field<NonNullGraphType<ConnectionType<AccessRecordType>>>("accessLog").Costs(FieldCost.Page)
             .Description("Reads by auditors and insurers and every refused attempt concerning your clinics or made by their staff, " +
                          "newest first. Entries appear a moment after the access (async projection).")
             .AuthorizeWithPolicy(Policies.ReadAccessLog)
@@ -26,7 +27,7 @@ public static class DisclosureFields
                 return await AccessLogQuery.Page(query, c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken);
             });
 
-        query.Field<ConnectionType<AccessRecordType>>("disclosures")
+        query.Field<ConnectionType<AccessRecordType>>("disclosures").Costs(FieldCost.Page)
             .Description("Who read this patient's data in an accounted role, and who was refused, newest first. For the patient " +
                          "themself and their clinic's administrators; null for a patient you may not see, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadDisclosures)

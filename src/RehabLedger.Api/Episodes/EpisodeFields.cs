@@ -4,6 +4,7 @@ using Marten;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Episodes;
 
@@ -43,7 +44,7 @@ public static class EpisodeFields
     }
 
     public static void AddEpisodeQueries(this ObjectGraphType query) =>
-        query.Field<EpisodeType>("episode")
+        query.Field<EpisodeType>("episode").Costs(FieldCost.RoundTrip)
             .Description("An episode of a clinic you work in; null for any other id, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
@@ -52,7 +53,7 @@ public static class EpisodeFields
 
     public static void AddEpisodeMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("openEpisode")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("openEpisode").Costs(FieldCost.Command)
             .Description("Opens an episode of care for a registered patient at a clinic, assigned to one of its therapists.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<OpenEpisodeInputType>>("input")
@@ -68,7 +69,7 @@ public static class EpisodeFields
                 return new EpisodePayload(episode!, written.Version);
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordAssessment")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordAssessment").Costs(FieldCost.Command)
             .Description("Records an initial evaluation, re-assessment or discharge assessment with its outcome measures.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<RecordAssessmentInputType>>("input")
@@ -80,7 +81,7 @@ public static class EpisodeFields
                     input.MuscleTests ?? [], input.Findings, c.Actor()));
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("dischargeEpisode")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("dischargeEpisode").Costs(FieldCost.Command)
             .Description("Ends the episode, optionally with its discharge assessment. A discharged episode accepts no further clinical entries.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<DischargeEpisodeInputType>>("input")

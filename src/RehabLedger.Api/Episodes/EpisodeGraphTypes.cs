@@ -11,6 +11,7 @@ using RehabLedger.Programs;
 using RehabLedger.Progress;
 using RehabLedger.PlanOfCare;
 using RehabLedger.Sessions;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Episodes;
 
@@ -86,9 +87,9 @@ public sealed class AssessmentType : ObjectGraphType<Assessment>
         Field(x => x.EffectiveOn).Description("When the assessment took place clinically.");
         Field(x => x.AssessorId, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.AssessorName);
-        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MeasureResultType>>>));
-        Field(x => x.RangeOfMotion, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionResultType>>>));
-        Field(x => x.MuscleTests, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestResultType>>>));
+        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MeasureResultType>>>)).Costs(FieldCost.InMemory);
+        Field(x => x.RangeOfMotion, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionResultType>>>)).Costs(FieldCost.InMemory);
+        Field(x => x.MuscleTests, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestResultType>>>)).Costs(FieldCost.InMemory);
         Field(x => x.Findings, nullable: true);
     }
 }
@@ -110,25 +111,25 @@ public sealed class EpisodeType : ObjectGraphType<Episode>
         Field(x => x.StartedOn);
         Field(x => x.DischargedOn, nullable: true);
         Field(x => x.DischargeReason, nullable: true);
-        Field<NonNullGraphType<PatientType>>("patient")
+        Field<NonNullGraphType<PatientType>>("patient").Costs(FieldCost.Batched)
             .Resolve(c => c.Batch().Load<Patient>(c.Source.PatientId, p => p.Id));
-        Field<NonNullGraphType<ClinicType>>("clinic")
+        Field<NonNullGraphType<ClinicType>>("clinic").Costs(FieldCost.Batched)
             .Resolve(c => c.Batch().Load<Clinic>(c.Source.ClinicId, x => x.Id));
-        Field<NonNullGraphType<TherapistType>>("therapist").Description("The assigned therapist.")
+        Field<NonNullGraphType<TherapistType>>("therapist").Costs(FieldCost.Batched).Description("The assigned therapist.")
             .Resolve(c => c.Batch().Load<Therapist>(c.Source.TherapistId, t => t.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments").Costs(FieldCost.InMemory)
             .Description("Ordered by effective date, ties in recording order; entries in error are left out.")
             .Resolve(c => c.Source.StandingAssessments.OrderBy(a => a.EffectiveOn).ToList());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimelineEntryType>>>>("timeline").Costs(FieldCost.Batched)
             .Description("What happened to the episode in recording order, with effective and recorded times. " +
                          "Projected asynchronously: a change appears here a moment after the mutation returns.")
             .Resolve(c => c.Batch().Load<EpisodeTimeline>(c.Source.Id, t => t.Id).Then(t => t?.Entries ?? []));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureTrendType>>>>("measures")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasureTrendType>>>>("measures").Costs(FieldCost.InMemory)
             .Description("Each outcome measure's baseline, latest value, change and MCID verdict.")
             .Resolve(c => EpisodeTrends.Measures(c.Source.StandingAssessments));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionTrendType>>>>("rangeOfMotion")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionTrendType>>>>("rangeOfMotion").Costs(FieldCost.InMemory)
             .Resolve(c => EpisodeTrends.RangeOfMotion(c.Source.StandingAssessments));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>>("muscleTests")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>>("muscleTests").Costs(FieldCost.InMemory)
             .Resolve(c => EpisodeTrends.MuscleTests(c.Source.StandingAssessments));
         this.AddProgramFields();
         this.AddProgressFields();

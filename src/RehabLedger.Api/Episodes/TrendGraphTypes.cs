@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using RehabLedger.Outcomes;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Episodes;
 
@@ -29,7 +30,7 @@ public sealed class MeasureTrendType : ObjectGraphType<MeasureTrend>
         Field(x => x.Improvement, nullable: true).Description("change where higher is better, -change where lower is better.");
         Field(x => x.ReachesMcid, nullable: true).Description("improvement >= the measure's MCID threshold (inclusive).");
         Field(x => x.Worsened, nullable: true).Description("improvement < 0, by any amount.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Resolve(c => c.Source.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Series);
     }
 }
 
@@ -46,7 +47,7 @@ public sealed class RangeOfMotionTrendType : ObjectGraphType<RangeOfMotionTrend>
         Field<NonNullGraphType<DecimalGraphType>>("baseline").Resolve(c => c.Source.Trend.Baseline);
         Field<NonNullGraphType<DecimalGraphType>>("latest").Resolve(c => c.Source.Trend.Latest);
         Field<NonNullGraphType<DecimalGraphType>>("change").Resolve(c => c.Source.Trend.Change);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Resolve(c => c.Source.Trend.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Trend.Series);
     }
 }
 
@@ -61,6 +62,6 @@ public sealed class MuscleTestTrendType : ObjectGraphType<MuscleTestTrend>
         Field<NonNullGraphType<DecimalGraphType>>("baseline").Resolve(c => c.Source.Trend.Baseline);
         Field<NonNullGraphType<DecimalGraphType>>("latest").Resolve(c => c.Source.Trend.Latest);
         Field<NonNullGraphType<DecimalGraphType>>("change").Resolve(c => c.Source.Trend.Change);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Resolve(c => c.Source.Trend.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Trend.Series);
     }
 }

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Goals;
 
@@ -10,7 +11,7 @@ public static class GoalsFields
 {
     public static void AddGoalsMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("setGoal")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("setGoal").Costs(FieldCost.Command)
             .Description("Sets a functional goal, optionally measured by an outcome measure from a baseline toward a target.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<SetGoalInputType>>("input")
@@ -21,7 +22,7 @@ public static class GoalsFields
                     input.Description, input.MeasureCode, input.Baseline, input.Target, input.TargetDate, input.EffectiveOn, c.Actor()));
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("reviseGoal")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("reviseGoal").Costs(FieldCost.Command)
             .Description("Changes a goal's description, target or target date, with a reason.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<ReviseGoalInputType>>("input")
@@ -32,7 +33,7 @@ public static class GoalsFields
                     input.Description, input.Target, input.TargetDate, input.Reason, input.EffectiveOn, c.Actor()));
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("setGoalStatus")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("setGoalStatus").Costs(FieldCost.Command)
             .Description("Marks a goal achieved, partly achieved or discontinued, or reopens it, from an effective date.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<SetGoalStatusInputType>>("input")
@@ -43,7 +44,7 @@ public static class GoalsFields
                     input.Status, input.Note, input.EffectiveOn, c.Actor()));
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("issueProgressReport")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("issueProgressReport").Costs(FieldCost.Command)
             .Description("Issues a progress report with progress toward each active goal and the plan.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<IssueProgressReportInputType>>("input")

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using RehabLedger.Episodes;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Goals;
 
@@ -23,7 +24,7 @@ public sealed class GoalRevisionType : ObjectGraphType<GoalRevision>
         Name = "GoalRevision";
         Field(x => x.EffectiveOn);
         Field(x => x.Reason);
-        Field(x => x.Changes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalChangeType>>>));
+        Field(x => x.Changes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalChangeType>>>)).Costs(FieldCost.InMemory);
         Field(x => x.By, type: typeof(NonNullGraphType<ActorType>));
     }
 }
@@ -65,9 +66,9 @@ public sealed class GoalType : ObjectGraphType<GoalEvaluation>
         Field(x => x.Met, nullable: true).Description("Latest is at or beyond the target in the measure's direction of improvement.");
         Field(x => x.AttainmentPercent, nullable: true)
             .Description("(latest - baseline) / (target - baseline) x 100, one decimal, halves away from zero; not capped.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalRevisionType>>>>("revisions")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalRevisionType>>>>("revisions").Costs(FieldCost.InMemory)
             .Description("In the order they took effect.").Resolve(c => c.Source.Goal.Revisions);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalStatusEntryType>>>>("statusHistory")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalStatusEntryType>>>>("statusHistory").Costs(FieldCost.InMemory)
             .Description("Every status set, by effective date, ties in recording order.")
             .Resolve(c => c.Source.Goal.StatusHistory.OrderBy(s => s.EffectiveOn).ToList());
     }
@@ -91,7 +92,7 @@ public sealed class ProgressReportType : ObjectGraphType<ProgressReport>
         Description = "A progress report: progress toward each goal and the plan. Not an assessment.";
         Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
         Field(x => x.EffectiveOn);
-        Field(x => x.GoalSummaries, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalSummaryType>>>));
+        Field(x => x.GoalSummaries, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalSummaryType>>>)).Costs(FieldCost.InMemory);
         Field(x => x.Plan, nullable: true);
         Field(x => x.By, type: typeof(NonNullGraphType<ActorType>)).Description("The clinician who wrote it.");
     }
@@ -101,10 +102,10 @@ public static class GoalsEpisodeFields
 {
     public static void AddGoalsFields(this EpisodeType type)
     {
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals")
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals").Costs(FieldCost.InMemory)
             .Description("Goals by effective date, ties in recording order, with status and attainment; entries in error are left out.")
             .Resolve(c => GoalProgress.Evaluate(c.Source.Goals, c.Source.Assessments));
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressReportType>>>>("progressReports")
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressReportType>>>>("progressReports").Costs(FieldCost.InMemory)
             .Description("By effective date, ties in recording order; entries in error are left out.")
             .Resolve(c => GoalProgress.Reports(c.Source.ProgressReports));
     }

@@ -1,10 +1,10 @@
 using GraphQL;
 using GraphQL.Execution;
-using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
+using RehabLedger.GraphQL.Cost;
 using RehabLedger.GraphQL.Http;
 
 namespace RehabLedger.GraphQL;
@@ -33,12 +33,7 @@ public static class GraphQLSetup
                 .ConfigureExecution<DocumentCache>()
                 .AddValidationRule<AuthorizationRule>(useForCachedDocuments: true)
                 // Also for kept documents (DocumentCache): a document's cost depends on the page sizes its variables ask for.
-                .AddValidationRule(new ComplexityValidationRule(new ComplexityOptions
-                {
-                    MaxDepth = limits.MaxDepth,
-                    MaxComplexity = limits.MaxComplexity,
-                    DefaultListImpactMultiplier = GraphQLLimits.ListMultiplier,
-                }), useForCachedDocuments: true)
+                .AddValidationRule(new CostRule(limits), useForCachedDocuments: true)
                 .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), _ => new ExecutionResult
                 {
                     Errors = [new TimeoutError(

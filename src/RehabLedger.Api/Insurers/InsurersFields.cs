@@ -7,6 +7,7 @@ using RehabLedger.GraphQL;
 using RehabLedger.Disclosures;
 using RehabLedger.Insurers.Fhir;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Insurers;
 
@@ -15,14 +16,14 @@ public static class InsurersFields
 {
     public static void AddInsurerQueries(this ObjectGraphType query)
     {
-        query.Field<OutcomeHistoryType>("outcomeHistory")
+        query.Field<OutcomeHistoryType>("outcomeHistory").Costs(FieldCost.StreamFold)
             .Description("The outcome history of one episode for its payer; null when no episode has this id, it names no payer, " +
                          "or you may not read it (an insurer reads the episodes its payer covers while the patient consents).")
             .AuthorizeWithPolicy(Policies.ReadOutcomeHistories)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
             .ResolveAsync(async c => await OutcomeHistoryQuery.One(c.Query(), c.GetArgument<Guid>("episodeId"), Today(c), Permit(c), c.CancellationToken));
 
-        query.Field<NonNullGraphType<ConnectionType<OutcomeHistoryType>>>("outcomeHistories")
+        query.Field<NonNullGraphType<ConnectionType<OutcomeHistoryType>>>("outcomeHistories").Costs(FieldCost.StreamFold)
             .Description("The episodes whose coverage names this payer and whose period (start to discharge, or to today while active) overlaps [from, to], oldest start first.")
             .AuthorizeWithPolicy(Policies.ReadOutcomeHistories)
             .Argument<NonNullGraphType<StringGraphType>>("payerId", "An insurer may name its own payer only.")
@@ -43,7 +44,7 @@ public static class InsurersFields
                     listed => c.Disclosures().Granted(c.Coordinate(), listed), c.CancellationToken);
             });
 
-        query.Field<StringGraphType>("outcomeHistoryFhir")
+        query.Field<StringGraphType>("outcomeHistoryFhir").Costs(FieldCost.Bundle)
             .Description("The outcome history as a FHIR R4 Bundle (type collection) in FHIR JSON, the same document GET /fhir/episodes/{id}/outcome-history answers; null when there is none.")
             .AuthorizeWithPolicy(Policies.ReadOutcomeHistories)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")

@@ -3,6 +3,7 @@ using RehabLedger.Episodes;
 using RehabLedger.Goals;
 using RehabLedger.Outcomes;
 using RehabLedger.Progress;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Insurers;
 
@@ -99,7 +100,7 @@ public sealed class OutcomeHistoryMeasureType : ObjectGraphType<MeasureTrend>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Measure.Name);
         Field<NonNullGraphType<StringGraphType>>("unit").Resolve(c => c.Source.Measure.Unit);
         Field<NonNullGraphType<ImprovementDirectionType>>("direction").Resolve(c => c.Source.Measure.Direction);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryPointType>>>>("series").Resolve(c => c.Source.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryPointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Series);
         Field(x => x.Baseline).Description("The first value by effective date.");
         Field(x => x.Latest).Description("The last value by effective date.");
         Field(x => x.Change).Description("latest - baseline.");
@@ -122,7 +123,7 @@ public sealed class OutcomeHistoryRangeOfMotionType : ObjectGraphType<RangeOfMot
         Field(x => x.Motion);
         Field(x => x.Side, type: typeof(NonNullGraphType<BodySideType>));
         Field(x => x.Active).Description("True for active range of motion, false for passive.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryPointType>>>>("series").Resolve(c => c.Source.Trend.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryPointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Trend.Series);
         Field<NonNullGraphType<DecimalGraphType>>("baseline").Resolve(c => c.Source.Trend.Baseline);
         Field<NonNullGraphType<DecimalGraphType>>("latest").Resolve(c => c.Source.Trend.Latest);
         Field<NonNullGraphType<DecimalGraphType>>("change").Resolve(c => c.Source.Trend.Change);
@@ -137,7 +138,7 @@ public sealed class OutcomeHistoryMuscleTestType : ObjectGraphType<MuscleTestTre
         Description = "Manual muscle test grades (0-5) of one muscle group and side: series, baseline, latest and change.";
         Field(x => x.MuscleGroup);
         Field(x => x.Side, type: typeof(NonNullGraphType<BodySideType>));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryPointType>>>>("series").Resolve(c => c.Source.Trend.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryPointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Trend.Series);
         Field<NonNullGraphType<DecimalGraphType>>("baseline").Resolve(c => c.Source.Trend.Baseline);
         Field<NonNullGraphType<DecimalGraphType>>("latest").Resolve(c => c.Source.Trend.Latest);
         Field<NonNullGraphType<DecimalGraphType>>("change").Resolve(c => c.Source.Trend.Change);
@@ -182,9 +183,9 @@ public sealed class OutcomeHistoryDischargeType : ObjectGraphType<DischargeOutco
         Description = "How the episode ended: the date, the discharge assessment's scores and each goal's final standing. The reason as written is not part of it.";
         Field(x => x.DischargedOn);
         Field(x => x.AssessedOn, nullable: true).Description("The discharge assessment's date; null without one.");
-        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryMeasureValueType>>>))
+        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryMeasureValueType>>>)).Costs(FieldCost.InMemory)
             .Description("The discharge assessment's outcome measure scores.");
-        Field(x => x.Goals, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryGoalType>>>))
+        Field(x => x.Goals, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryGoalType>>>)).Costs(FieldCost.InMemory)
             .Description("Each goal's final status.");
     }
 }
@@ -201,19 +202,19 @@ public sealed class OutcomeHistoryType : ObjectGraphType<OutcomeHistory>
         Field(x => x.Member, type: typeof(NonNullGraphType<InsuredMemberType>));
         Field(x => x.Condition, type: typeof(NonNullGraphType<OutcomeHistoryConditionType>));
         Field(x => x.StartedOn);
-        Field(x => x.Certifications, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CertifiedPeriodType>>>))
+        Field(x => x.Certifications, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<CertifiedPeriodType>>>)).Costs(FieldCost.InMemory)
             .Description("Certified plan-of-care periods, by start.");
         Field(x => x.VisitsUsed).Description("Sessions attended.");
         Field(x => x.VisitsAuthorized, nullable: true)
             .Description("Visits the payer authorized. RehabLedger records no authorizations yet, so this is null.");
         Field(x => x.Attendance, type: typeof(NonNullGraphType<OutcomeHistoryAttendanceType>));
-        Field(x => x.HomeAdherence, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryAdherenceWeekType>>>))
+        Field(x => x.HomeAdherence, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryAdherenceWeekType>>>)).Costs(FieldCost.InMemory)
             .Description("Per calendar week, through today while active, through the discharge date once discharged.");
-        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryMeasureType>>>));
-        Field(x => x.RangeOfMotion, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryRangeOfMotionType>>>));
-        Field(x => x.MuscleTests, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryMuscleTestType>>>));
-        Field(x => x.Goals, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryGoalType>>>));
-        Field(x => x.ProgressReportDates, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<DateOnlyGraphType>>>))
+        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryMeasureType>>>)).Costs(FieldCost.InMemory);
+        Field(x => x.RangeOfMotion, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryRangeOfMotionType>>>)).Costs(FieldCost.InMemory);
+        Field(x => x.MuscleTests, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryMuscleTestType>>>)).Costs(FieldCost.InMemory);
+        Field(x => x.Goals, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryGoalType>>>)).Costs(FieldCost.InMemory);
+        Field(x => x.ProgressReportDates, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<DateOnlyGraphType>>>)).Costs(FieldCost.InMemory)
             .Description("The dates of the progress reports; their contents stay with the clinic.");
         Field(x => x.Discharge, type: typeof(OutcomeHistoryDischargeType)).Description("Null while the episode is active.");
     }

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Outcomes;
 
@@ -39,7 +40,7 @@ public sealed class OutcomeMeasureType : ObjectGraphType<OutcomeMeasure>
 public static class OutcomeQueries
 {
     public static void AddOutcomeQueries(this ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeMeasureType>>>>("outcomeMeasures")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeMeasureType>>>>("outcomeMeasures").Costs(FieldCost.InMemory)
             .Description("The outcome measure catalog: codes, ranges, direction of improvement and MCIDs with sources.")
             // Published reference data, identical for everybody: no patient, clinic or payer in it.
             .AllowAnonymous()

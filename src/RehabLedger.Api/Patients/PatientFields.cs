@@ -4,13 +4,14 @@ using Marten;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Patients;
 
 public static class PatientFields
 {
     public static void AddPatientQueries(this ObjectGraphType query) =>
-        query.Field<PatientType>("patient")
+        query.Field<PatientType>("patient").Costs(FieldCost.RoundTrip)
             .Description("A patient of a clinic you work in; null for any other id, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
@@ -18,7 +19,7 @@ public static class PatientFields
                 await c.Query().LoadAsync<Patient>(c.GetArgument<Guid>("id"), c.CancellationToken), AccessContext.Subject));
 
     public static void AddPatientMutations(this ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<PatientPayloadType>>("registerPatient")
+        mutation.Field<NonNullGraphType<PatientPayloadType>>("registerPatient").Costs(FieldCost.Command)
             .Description("Registers a patient with a clinic.")
             .AuthorizeWithPolicy(Policies.AdministerClinic)
             .Argument<NonNullGraphType<RegisterPatientInputType>>("input")

@@ -6,6 +6,7 @@ using RehabLedger.Consent;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Patients;
 
@@ -26,9 +27,9 @@ public sealed class PatientType : ObjectGraphType<Patient>
         Field(x => x.Sex, type: typeof(NonNullGraphType<AdministrativeSexType>));
         Field(x => x.MedicalRecordNumber, nullable: true);
         Field(x => x.RegisteredAt);
-        Field<NonNullGraphType<ClinicType>>("clinic")
+        Field<NonNullGraphType<ClinicType>>("clinic").Costs(FieldCost.Batched)
             .Resolve(c => c.Batch().Load<Clinic>(c.Source.ClinicId, x => x.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EpisodeType>>>>("episodes")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EpisodeType>>>>("episodes").Costs(FieldCost.Batched)
             .Description("The patient's episodes of care, most recent start first.")
             .Resolve(c => c.Batch().LoadChildren("episodes of patient", c.Source.Id,
                 async (session, patientIds, ct) => await session.Query<Episode>()

@@ -4,13 +4,14 @@ using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.PlanOfCare;
 
 public static class PlanOfCareFields
 {
     public static void AddPlanOfCareMutations(this ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("certifyPlanOfCare")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("certifyPlanOfCare").Costs(FieldCost.Command)
             .Description("Records a physician's certification of the plan of care for a period of at most 90 days.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<CertifyPlanOfCareInputType>>("input")
@@ -23,7 +24,7 @@ public static class PlanOfCareFields
 
     public static void AddPlanOfCareFields(this EpisodeType type)
     {
-        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CertificationType>>>>("certifications")
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CertificationType>>>>("certifications").Costs(FieldCost.InMemory)
             .Description("Certified plan-of-care periods ordered by start; entries in error are left out.")
             .Resolve(c => c.Source.Certifications.Where(x => !x.EnteredInError).OrderBy(x => x.Start).ToList());
         type.Field<NonNullGraphType<CertificationStatusType>>("certificationStatus")

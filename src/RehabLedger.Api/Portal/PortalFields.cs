@@ -5,13 +5,14 @@ using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Programs;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Portal;
 
 public static class PortalFields
 {
     public static void AddPortalQueries(this ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MyEpisodeType>>>>("myEpisodes")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<MyEpisodeType>>>>("myEpisodes").Costs(FieldCost.Page)
             .Description("For a patient: their own episodes, latest start first, with the program as it stands now.")
             .AuthorizeWithPolicy(Policies.PatientPortal)
             .ResolveAsync(async c =>

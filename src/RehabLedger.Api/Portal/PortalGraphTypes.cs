@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.Programs;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Portal;
 
@@ -17,7 +18,7 @@ public sealed class MyEpisodeType : ObjectGraphType<MyEpisode>
         Field(x => x.DischargedOn, nullable: true);
         Field(x => x.Condition);
         Field(x => x.BodyRegion);
-        Field(x => x.Exercises, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MyExerciseType>>>))
+        Field(x => x.Exercises, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MyExerciseType>>>)).Costs(FieldCost.InMemory)
             .Description("The active exercises, clinic and home.");
     }
 }

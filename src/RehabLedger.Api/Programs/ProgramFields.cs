@@ -3,20 +3,21 @@ using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Programs;
 
 public static class ProgramFields
 {
     public static void AddProgramFields(this EpisodeType type) =>
-        type.Field<NonNullGraphType<CurrentProgramType>>("currentProgram")
+        type.Field<NonNullGraphType<CurrentProgramType>>("currentProgram").Costs(FieldCost.Batched)
             .Description("The exercise program as it stands now.")
             .Resolve(c => c.Batch().Load<CurrentProgram>(c.Source.Id, p => p.Id)
                 .Then(program => program ?? new CurrentProgram { Id = c.Source.Id }));
 
     public static void AddProgramMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("prescribeExercise")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("prescribeExercise").Costs(FieldCost.Command)
             .Description("Adds an exercise with its dosage to the episode's program.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<PrescribeExerciseInputType>>("input")
@@ -29,7 +30,7 @@ public static class ProgramFields
                     input.EffectiveOn, c.Actor()));
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("adjustDosage")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("adjustDosage").Costs(FieldCost.Command)
             .Description("Progresses, regresses or modifies an active exercise's dosage, with a reason.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<AdjustDosageInputType>>("input")
@@ -40,7 +41,7 @@ public static class ProgramFields
                     input.Kind, input.Dosage, input.Reason, input.EffectiveOn, c.Actor()));
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("substituteExercise")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("substituteExercise").Costs(FieldCost.Command)
             .Description("Replaces an active exercise with another, with a reason.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<SubstituteExerciseInputType>>("input")
@@ -53,7 +54,7 @@ public static class ProgramFields
                     x.Precautions, input.Reason, input.EffectiveOn, c.Actor()));
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("discontinueExercise")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("discontinueExercise").Costs(FieldCost.Command)
             .Description("Ends an active exercise, with a reason.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<DiscontinueExerciseInputType>>("input")

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using RehabLedger.Episodes;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Programs;
 
@@ -58,7 +59,7 @@ public sealed class ProgramChangeType : ObjectGraphType<ProgramChange>
         Field(x => x.RecordedVersion).Description("The episode stream version that recorded the change.");
         Field(x => x.Reason, nullable: true);
         Field(x => x.By, type: typeof(NonNullGraphType<ActorType>));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DosageChangeType>>>>("dosageChanges")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DosageChangeType>>>>("dosageChanges").Costs(FieldCost.InMemory)
             .Description("For an adjustment, each parameter that changed, from and to.")
             .Resolve(c => c.Source.PreviousDosage is null ? [] : DosageRules.Differences(c.Source.PreviousDosage, c.Source.Dosage!));
     }
@@ -92,7 +93,7 @@ public sealed class CurrentProgramType : ObjectGraphType<CurrentProgram>
     {
         Name = "CurrentProgram";
         Field(x => x.ProgramVersion).Description("Counts the program changes recorded so far.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgramExerciseType>>>>("exercises")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgramExerciseType>>>>("exercises").Costs(FieldCost.InMemory)
             .Description("The active exercises; with includeEnded, discontinued and substituted ones too.")
             .Argument<BooleanGraphType>("includeEnded", a => a.DefaultValue = false)
             .Resolve(c => c.GetArgument<bool>("includeEnded")

@@ -5,6 +5,7 @@ using RehabLedger.Episodes;
 using RehabLedger.Goals;
 using RehabLedger.GraphQL;
 using RehabLedger.Sessions;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Progress;
 
@@ -64,24 +65,24 @@ public sealed class EpisodeProgressType : ObjectGraphType<EpisodeProgressView>
     {
         Name = "EpisodeProgress";
         Description = "How the patient is progressing, computed from the episode's facts for the service's today. Entries in error count nowhere.";
-        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MeasureTrendType>>>))
+        Field(x => x.Measures, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MeasureTrendType>>>)).Costs(FieldCost.InMemory)
             .Description("Each outcome measure from assessments: baseline, latest, series, change, percent change and MCID verdict.");
-        Field(x => x.RangeOfMotion, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionTrendType>>>));
-        Field(x => x.MuscleTests, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>));
-        Field(x => x.Goals, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>));
+        Field(x => x.RangeOfMotion, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<RangeOfMotionTrendType>>>)).Costs(FieldCost.InMemory);
+        Field(x => x.MuscleTests, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<MuscleTestTrendType>>>)).Costs(FieldCost.InMemory);
+        Field(x => x.Goals, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>)).Costs(FieldCost.InMemory);
         Field(x => x.Attendance, type: typeof(NonNullGraphType<AttendanceSummaryType>));
-        Field(x => x.HomeAdherence, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<WeeklyAdherenceType>>>))
+        Field(x => x.HomeAdherence, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<WeeklyAdherenceType>>>)).Costs(FieldCost.InMemory)
             .Description("Per calendar week, through today (or the discharge date).");
-        Field(x => x.PainTrend, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PainPointType>>>))
+        Field(x => x.PainTrend, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PainPointType>>>)).Costs(FieldCost.InMemory)
             .Description("Pain before and after each attended session, by date. Separate from the NPRS outcome series, which comes from assessments.");
-        Field(x => x.AdverseEvents, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<AdverseEventOccurrenceType>>>));
+        Field(x => x.AdverseEvents, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<AdverseEventOccurrenceType>>>)).Costs(FieldCost.InMemory);
     }
 }
 
 public static class ProgressFields
 {
     public static void AddProgressFields(this EpisodeType type) =>
-        type.Field<NonNullGraphType<EpisodeProgressType>>("progress")
+        type.Field<NonNullGraphType<EpisodeProgressType>>("progress").Costs(FieldCost.Batched)
             .Description("How the patient is progressing, with its figures for today.")
             .Resolve(c =>
             {

@@ -4,6 +4,7 @@ using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Sessions;
 
@@ -11,7 +12,7 @@ public static class SessionsFields
 {
     public static void AddSessionsMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordSession")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordSession").Costs(FieldCost.Command)
             .Description("Records a clinic session: attended (with minutes, exercises, pain, exertion, adverse events), cancelled or a no-show.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
             .Argument<NonNullGraphType<RecordSessionInputType>>("input")
@@ -23,7 +24,7 @@ public static class SessionsFields
                     input.Rpe, input.AdverseEvents ?? [], input.Note, c.Actor()));
             });
 
-        mutation.Field<NonNullGraphType<EpisodePayloadType>>("logHomeExercise")
+        mutation.Field<NonNullGraphType<EpisodePayloadType>>("logHomeExercise").Costs(FieldCost.Command)
             .Description("Logs one completion of a home-program exercise, as reported by the patient or a therapist.")
             .AuthorizeWithPolicy(Policies.LogHomeExercise)
             .Argument<NonNullGraphType<LogHomeExerciseInputType>>("input")
@@ -42,10 +43,10 @@ public static class SessionsFields
     public static void AddSessionsFields(this EpisodeType type)
     {
         type.ConnectionField<Episode, SessionType, Session>("sessions",
-                c => c.SessionsOf(c.Source).Then(x => SessionHistory.NewestFirst(x.Sessions)), s => s.Id.ToString())
+                c => c.SessionsOf(c.Source).Then(x => SessionHistory.NewestFirst(x.Sessions)), s => s.Id.ToString()).Costs(FieldCost.Batched)
             .Description("Sessions newest first (by date, then latest recorded first), without those entered in error.");
         type.ConnectionField<Episode, HomeLogType, HomeLog>("homeLogs",
-                c => c.SessionsOf(c.Source).Then(x => SessionHistory.NewestFirst(x.HomeLogs)), l => l.Id.ToString())
+                c => c.SessionsOf(c.Source).Then(x => SessionHistory.NewestFirst(x.HomeLogs)), l => l.Id.ToString()).Costs(FieldCost.Batched)
             .Description("Home-program logs newest first (by date, then latest recorded first), without those entered in error.");
     }
 }

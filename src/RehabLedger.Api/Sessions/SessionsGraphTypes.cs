@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using RehabLedger.Programs;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Sessions;
 
@@ -62,11 +63,11 @@ public sealed class SessionType : ObjectGraphType<Session>
         Field(x => x.Minutes).Description("Treatment minutes; 0 for a cancelled session or a no-show.");
         Field(x => x.Attendance, type: typeof(NonNullGraphType<AttendanceType>));
         Field<NonNullGraphType<SessionTherapistType>>("therapist").Description("Who ran the session.").Resolve(c => c.Source);
-        Field(x => x.Exercises, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PerformedExerciseType>>>));
+        Field(x => x.Exercises, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PerformedExerciseType>>>)).Costs(FieldCost.InMemory);
         Field(x => x.PainBefore, nullable: true).Description("NPRS 0-10 before the session.");
         Field(x => x.PainAfter, nullable: true).Description("NPRS 0-10 after the session.");
         Field(x => x.Rpe, nullable: true).Description("Session exertion, 0-10.");
-        Field(x => x.AdverseEvents, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<AdverseEventType>>>));
+        Field(x => x.AdverseEvents, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<AdverseEventType>>>)).Costs(FieldCost.InMemory);
         Field(x => x.Note, nullable: true).Description("The therapist's note.");
     }
 }
