@@ -140,7 +140,7 @@ public sealed class when_pricing_expensive_fields(AppFixture fixture) : AppScena
         [
             "Query.outcomeHistoryFhir", "Query.outcomeHistory", "Query.outcomeHistories", "Query.programHistory", "Query.programAsOf",
             "Query.episodeEvents", "Query.auditTrail", "Query.accessLog", "Query.disclosures", "Query.caseload", "Query.myEpisodes",
-            "Query.episode", "Query.patient", "Query.clinic", "Query.clinics", "Episode.timeline", "Patient.episodes", "Clinic.therapists",
+            "Query.episode", "Query.patient", "Query.clinic", "Query.clinics",
         ];
         var fields = SchemaRoots.Schema.AllTypes.OfType<IObjectGraphType>()
             .SelectMany(type => type.Fields.Select(field => (Name: $"{type.Name}.{field.Name}", field)))
@@ -148,6 +148,9 @@ public sealed class when_pricing_expensive_fields(AppFixture fixture) : AppScena
 
         foreach (var name in expensive) FieldCost.PriceOf(fields[name]).ShouldNotBeNull(name).ShouldBeGreaterThanOrEqualTo(FieldCost.Expensive, name);
         FieldCost.PriceOf(fields["Query.outcomeHistoryFhir"]).ShouldBe(FieldCost.Bundle);
+        // Nested lists load for every parent of their level in one batch (DocumentBatchLoader), so each use costs a share of it.
+        foreach (var name in new[] { "Episode.timeline", "Patient.episodes", "Clinic.therapists" })
+            FieldCost.PriceOf(fields[name]).ShouldBe(FieldCost.Batched, name);
         SchemaRoots.Schema.Mutation!.Fields.ShouldAllBe(f => FieldCost.PriceOf(f) == FieldCost.Command);
     }
 
