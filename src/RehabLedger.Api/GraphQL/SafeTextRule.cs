@@ -50,11 +50,13 @@ public sealed class SafeTextRule : ValidationRuleBase
                     break;
                 case GraphQLVariableDefinition variable when _inSelectedOperation:
                     var name = variable.Variable.Name.StringValue;
-                    if (context.Variables is { } values && values.TryGetValue(name, out var value)) CheckValue(context, variable, name, value);
-                    if (variable.DefaultValue is { } defaultValue) CheckLiteral(context, variable, name, defaultValue);
+                    if (context.Variables is { } values && values.TryGetValue(name, out var value))
+                        Report(context, variable, name, UnsafeIn(value, out var problem), problem);
+                    if (!_reported && variable.DefaultValue is { } defaultValue)
+                        Report(context, variable, name, UnsafeInLiteral(defaultValue, out var inDefault), inDefault);
                     break;
                 case GraphQLArgument argument:
-                    CheckLiteral(context, argument, argument.Name.StringValue, argument.Value);
+                    Report(context, argument, argument.Name.StringValue, UnsafeInLiteral(argument.Value, out var inLiteral), inLiteral);
                     break;
             }
             return default;
@@ -62,54 +64,63 @@ public sealed class SafeTextRule : ValidationRuleBase
 
         public ValueTask LeaveAsync(ASTNode node, ValidationContext context) => default;
 
-        /// <summary>A literal written into the document.</summary>
-        private void CheckLiteral(ValidationContext context, ASTNode at, string path, GraphQLValue value)
+        /// <param name="below">The path from <paramref name="name"/> to the offending string; null when there is none.</param>
+        private void Report(ValidationContext context, ASTNode node, string name, string? below, string? problem)
         {
-            switch (value)
-            {
-                case GraphQLStringValue text:
-                    CheckValue(context, at, path, new string(text.Value.Span));
-                    break;
-                case GraphQLListValue { Values: { } items }:
-                    for (var i = 0; i < items.Count && !_reported; i++) CheckLiteral(context, at, $"{path}[{i}]", items[i]);
-                    break;
-                case GraphQLObjectValue { Fields: { } fields }:
-                    foreach (var field in fields)
-                    {
-                        if (_reported) return;
-                        CheckLiteral(context, at, $"{path}.{field.Name.StringValue}", field.Value);
-                    }
-                    break;
-            }
+            if (below is null) return;
+            context.ReportError(new UnsafeTextError(context, node, name + below, problem!));
+            _reported = true;
         }
+    }
 
-        /// <summary>A value of the request's variables, as the JSON reader gave it.</summary>
-        private void CheckValue(ValidationContext context, ASTNode at, string path, object? value)
+    // The path of the first unsafe string below a value ("" for the value itself, ".note", "[2].description"), or null
+    // when every string is safe. Built only for the offending string, on the way back up.
+
+    /// <summary>A value of the request's variables, as the JSON reader gave it.</summary>
+    private static string? UnsafeIn(object? value, out string? problem)
+    {
+        problem = null;
+        switch (value)
         {
-            switch (value)
-            {
-                case string text when SafeText.FirstProblem(text, multiline: true) is { } problem:
-                    context.ReportError(new UnsafeTextError(context, at, path, problem));
-                    _reported = true;
-                    break;
-                case string:
-                    break;
-                case IDictionary<string, object?> fields:
-                    foreach (var (name, field) in fields)
-                    {
-                        if (_reported) return;
-                        CheckValue(context, at, $"{path}.{name}", field);
-                    }
-                    break;
-                case IEnumerable items:
-                    var i = 0;
-                    foreach (var item in items)
-                    {
-                        if (_reported) return;
-                        CheckValue(context, at, $"{path}[{i++}]", item);
-                    }
-                    break;
-            }
+            case string text:
+                problem = SafeText.FirstProblem(text, multiline: true);
+                return problem is null ? null : "";
+            case IDictionary<string, object?> fields:
+                foreach (var (name, field) in fields)
+                    if (UnsafeIn(field, out problem) is { } below) return $".{name}{below}";
+                return null;
+            case IEnumerable items:
+                var i = 0;
+                foreach (var item in items)
+                {
+                    if (UnsafeIn(item, out problem) is { } below) return $"[{i}]{below}";
+                    i++;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A literal written into the document.</summary>
+    private static string? UnsafeInLiteral(GraphQLValue value, out string? problem)
+    {
+        problem = null;
+        switch (value)
+        {
+            case GraphQLStringValue text:
+                problem = SafeText.FirstProblem(new string(text.Value.Span), multiline: true);
+                return problem is null ? null : "";
+            case GraphQLListValue { Values: { } items }:
+                for (var i = 0; i < items.Count; i++)
+                    if (UnsafeInLiteral(items[i], out problem) is { } below) return $"[{i}]{below}";
+                return null;
+            case GraphQLObjectValue { Fields: { } fields }:
+                foreach (var field in fields)
+                    if (UnsafeInLiteral(field.Value, out problem) is { } below) return $".{field.Name.StringValue}{below}";
+                return null;
+            default:
+                return null;
         }
     }
 }
