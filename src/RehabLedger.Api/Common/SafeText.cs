@@ -3,8 +3,9 @@ using System.Globalization;
 namespace RehabLedger.Common;
 
 /// <summary>
-/// The one rule for which characters a text the service accepts may hold: in GraphQL arguments and variables, in
-/// command fields, in token claims. Text that breaks it is refused where it enters, never stored or passed on.
+/// The one rule for which characters a text the service accepts may hold, wherever it enters: GraphQL arguments and
+/// variables (<see cref="RehabLedger.GraphQL.SafeTextRule"/>), command fields (<see cref="Validate"/>), and any other text from
+/// outside, such as a token's claims (single line). Text that breaks it is refused, never stored or passed on.
 /// <list type="bullet">
 /// <item>No control character (Unicode category Cc: U+0000-U+001F, U+007F-U+009F). U+0000 cannot be stored by
 /// PostgreSQL at all; the others mean nothing in a clinical record and rewrite terminals, logs and exports.</item>
