@@ -1,3 +1,4 @@
+using RehabLedger.Corrections;
 using RehabLedger.Episodes;
 using RehabLedger.PlanOfCare;
 
@@ -33,13 +34,26 @@ public sealed class CaseloadRow
     public List<DatedFact> ProgressReports { get; set; } = [];
     public List<Certification> Certifications { get; set; } = [];
 
-    /// <summary>Marks the entry with this id as entered in error, wherever it is; true when one was found.</summary>
-    public bool MarkEnteredInError(Guid entryId)
+    /// <summary>
+    /// Marks the entry of this kind and id as entered in error; true when one was found. By kind: a stream recorded
+    /// before ids were unique across kinds may hold, say, an assessment and a session with one id.
+    /// </summary>
+    public bool MarkEnteredInError(Guid entryId, EntryKind kind)
     {
         var found = false;
-        foreach (var s in Sessions.Where(s => s.Id == entryId)) found = s.EnteredInError = true;
-        foreach (var a in Assessments.Concat(ProgressReports).Where(a => a.Id == entryId)) found = a.EnteredInError = true;
-        foreach (var c in Certifications.Where(c => c.Id == entryId)) found = c.EnteredInError = true;
+        switch (kind)
+        {
+            case EntryKind.Session:
+                foreach (var s in Sessions.Where(s => s.Id == entryId)) found = s.EnteredInError = true;
+                break;
+            case EntryKind.Assessment or EntryKind.ProgressReport:
+                var facts = kind == EntryKind.Assessment ? Assessments : ProgressReports;
+                foreach (var a in facts.Where(a => a.Id == entryId)) found = a.EnteredInError = true;
+                break;
+            case EntryKind.Certification:
+                foreach (var c in Certifications.Where(c => c.Id == entryId)) found = c.EnteredInError = true;
+                break;
+        }
         return found;
     }
 }

@@ -19,19 +19,28 @@ public static class Validate
         return Optional(value, field, maxLength)!;
     }
 
+    /// <summary>
+    /// Trimmed, or null when empty. Text longer than a name (<see cref="ShortText"/>) is free text and may span lines;
+    /// names, codes and identifiers are one line (<see cref="SafeText"/>).
+    /// </summary>
     public static string? Optional(string? value, string field, int maxLength = ShortText)
     {
         if (value is null) return null;
         if (value.Length > maxLength)
             throw ClinicalRuleViolation.Invalid(field, $"{field} is {value.Length} characters long; at most {maxLength} are accepted.");
+        if (SafeText.FirstProblem(value, multiline: maxLength > ShortText) is { } problem)
+            throw ClinicalRuleViolation.Invalid(field, $"{field} holds {problem}; {SafeText.Rule}.");
         var trimmed = value.Trim();
         return trimmed.Length == 0 ? null : trimmed;
     }
 
+    /// <summary>A client-chosen id for a new record: not empty, and none of the service's own (<see cref="ServiceStreams"/>).</summary>
     public static Guid Id(Guid value, string field)
     {
         if (value == Guid.Empty)
             throw ClinicalRuleViolation.Invalid(field, $"{field} must be a non-empty id.");
+        if (ServiceStreams.IsReserved(value))
+            throw ClinicalRuleViolation.Invalid(field, $"{field} {value} is reserved for the service's own records; choose another id.");
         return value;
     }
 

@@ -17,13 +17,39 @@ public sealed partial class Episode
         return null;
     }
 
+    /// <summary>
+    /// What an id already names in this episode, in words ("assessment", "exercise"); null when it names nothing.
+    /// Every new entry's id must name nothing yet (<see cref="EpisodeRules.NewEntryId"/>): one id, one entry of one
+    /// kind, so a correction, the timeline and every read model agree on what an id means.
+    /// </summary>
+    public string? EntryNamedBy(Guid id) =>
+        FindEntry(id) is { } entry ? Describe(entry.Kind)
+        : ExerciseIdUsed(id) ? "exercise"
+        : null;
+
+    public static string Describe(EntryKind kind) => kind switch
+    {
+        EntryKind.ProgressReport => "progress report",
+        EntryKind.ProgramChange => "program change",
+        EntryKind.HomeLog => "home log",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>
+    /// Marks the entry of the kind the correction names: a stream recorded before ids were unique across kinds may
+    /// hold an assessment and a session with one id, and correcting one must leave the other standing.
+    /// </summary>
     public void Apply(EntryEnteredInError e)
     {
-        var _ = MarkAssessmentEnteredInError(e.EntryId)
-                || MarkGoalsEnteredInError(e.EntryId)
-                || MarkProgramChangeEnteredInError(e.EntryId)
-                || MarkPlanOfCareEnteredInError(e.EntryId)
-                || MarkSessionsEnteredInError(e.EntryId);
+        var _ = e.Kind switch
+        {
+            EntryKind.Assessment => MarkAssessmentEnteredInError(e.EntryId),
+            EntryKind.Goal or EntryKind.ProgressReport => MarkGoalsEnteredInError(e.EntryId),
+            EntryKind.ProgramChange => MarkProgramChangeEnteredInError(e.EntryId),
+            EntryKind.Certification => MarkPlanOfCareEnteredInError(e.EntryId),
+            EntryKind.Session or EntryKind.HomeLog => MarkSessionsEnteredInError(e.EntryId),
+            _ => false,
+        };
     }
 
     private bool MarkProgramChangeEnteredInError(Guid entryId)

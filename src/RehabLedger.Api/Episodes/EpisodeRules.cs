@@ -21,6 +21,23 @@ public static class EpisodeRules
         return episode;
     }
 
+    /// <summary>
+    /// The id a client chose for a new entry of the episode (<paramref name="what"/>: "session", "goal", ...). Ids are
+    /// scoped to their episode: another episode, of any clinic, may use the same id, and this one cannot tell. Within
+    /// the episode an id names one entry of one kind, so a retried request is refused instead of recorded twice, and
+    /// a correction naming the id cannot hit an entry of another kind.
+    /// </summary>
+    public static Guid NewEntryId(Episode episode, Guid id, string field, string what)
+    {
+        Validate.Id(id, field);
+        if (episode.EntryNamedBy(id) is not { } taken) return id;
+        throw ClinicalRuleViolation.Conflict(taken == what
+            ? $"{char.ToUpperInvariant(what[0])}{what[1..]} {id} is already recorded on this episode."
+            : $"Id {id} already names {Article(taken)} {taken} of this episode; {Article(what)} {what} needs an id of its own.");
+    }
+
+    private static string Article(string noun) => "aeiou".Contains(noun[0]) ? "an" : "a";
+
     /// <summary>Clinical entries happen inside the episode: not before it started, not after today.</summary>
     public static void WithinEpisode(DateOnly date, Episode episode, DateOnly today, string field)
     {

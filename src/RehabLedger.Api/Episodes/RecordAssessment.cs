@@ -42,10 +42,7 @@ public static class RecordAssessmentHandler
     /// </summary>
     public static AssessmentRecorded Assess(RecordAssessment command, Episode episode, Therapist? assessor, DateOnly today, string at = "input")
     {
-        var assessmentId = Validate.Id(command.AssessmentId, $"{at}.id");
-        // A retried request with the same assessment id must not record the assessment twice.
-        if (episode.Assessments.Any(a => a.Id == assessmentId))
-            throw ClinicalRuleViolation.Conflict($"Assessment {assessmentId} is already recorded on this episode.");
+        var assessmentId = EpisodeRules.NewEntryId(episode, command.AssessmentId, $"{at}.id", "assessment");
         // A therapist of another clinic is answered like an unknown id, so ids cannot be probed across clinics.
         if (assessor is null || assessor.ClinicId != episode.ClinicId)
             throw ClinicalRuleViolation.NotFound("therapist", command.AssessorId, $"{at}.assessorId");

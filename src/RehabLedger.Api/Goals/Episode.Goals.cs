@@ -13,10 +13,6 @@ public sealed partial class Episode
 
     public Goal? FindGoal(Guid goalId) => Goals.FirstOrDefault(g => g.Id == goalId);
 
-    /// <summary>Whether an id was ever used by a goal or report of this episode, even one later entered in error.</summary>
-    public bool GoalsEntryIdUsed(Guid entryId) =>
-        Goals.Any(g => g.Id == entryId) || ProgressReports.Any(r => r.Id == entryId);
-
     /// <summary>Marks a goal or progress report entered in error; false when the id is neither.</summary>
     internal bool MarkGoalsEnteredInError(Guid entryId)
     {

@@ -24,10 +24,7 @@ public static class IssueProgressReportHandler
     public static ProgressReportIssued Decide(IssueProgressReport command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var reportId = Validate.Id(command.ReportId, "input.id");
-        // A retried request with the same report id must not issue the report twice.
-        if (episode.GoalsEntryIdUsed(reportId))
-            throw ClinicalRuleViolation.Conflict($"Progress report {reportId} is already recorded on this episode.");
+        var reportId = EpisodeRules.NewEntryId(episode, command.ReportId, "input.id", "progress report");
         EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
         var plan = Validate.Optional(command.Plan, "input.plan", Validate.LongText);
         var summaries = ValidSummaries(command.GoalSummaries, episode, command.EffectiveOn);

@@ -28,10 +28,7 @@ public static class SetGoalHandler
     public static GoalSet Decide(SetGoal command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var goalId = Validate.Id(command.GoalId, "input.id");
-        // A retried request with the same goal id must not set the goal twice.
-        if (episode.GoalsEntryIdUsed(goalId))
-            throw ClinicalRuleViolation.Conflict($"Goal {goalId} is already recorded on this episode.");
+        var goalId = EpisodeRules.NewEntryId(episode, command.GoalId, "input.id", "goal");
         var description = Validate.Required(command.Description, "input.description", Validate.LongText);
         EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
         Validate.That(command.TargetDate is null || command.TargetDate >= command.EffectiveOn, "input.targetDate",

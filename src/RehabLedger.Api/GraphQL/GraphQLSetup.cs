@@ -32,6 +32,8 @@ public static class GraphQLSetup
                 .AddUnhandledExceptionHandler(ErrorMapping.Handle)
                 .ConfigureExecution<DocumentCache>()
                 .AddValidationRule<AuthorizationRule>(useForCachedDocuments: true)
+                // Also for kept documents: the variables are new with every request.
+                .AddValidationRule(SafeTextRule.Instance, useForCachedDocuments: true)
                 // Also for kept documents (DocumentCache): a document's cost depends on the page sizes its variables ask for.
                 .AddValidationRule(new CostRule(limits), useForCachedDocuments: true)
                 .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), _ => new ExecutionResult

@@ -26,10 +26,8 @@ public static class CertifyPlanOfCareHandler
     public static PlanOfCareCertified Decide(CertifyPlanOfCare command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var certificationId = Validate.Id(command.CertificationId, "input.id");
-        // A retried request with the same id must not certify twice; an id entered in error stays taken.
-        if (episode.Certifications.Any(c => c.Id == certificationId))
-            throw ClinicalRuleViolation.Conflict($"Certification {certificationId} is already recorded on this episode.");
+        // An id entered in error stays taken.
+        var certificationId = EpisodeRules.NewEntryId(episode, command.CertificationId, "input.id", "certification");
 
         var (start, end) = (command.Start, command.End);
         // A physician signs for a period that has begun or begins today; a later period is certified when it comes.

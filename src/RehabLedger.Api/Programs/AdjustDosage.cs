@@ -37,7 +37,7 @@ public static class AdjustDosageHandler
         Validate.That(DosageRules.Differences(from, to).Count > 0, "input.dosage",
             $"The dosage of {exercise.Name} on {command.EffectiveOn:yyyy-MM-dd} already is this one; an adjustment must change at least one parameter.");
 
-        return new ExerciseDosageAdjusted(episode.Id, exercise.Id, command.ChangeId, command.Kind, from, to, reason,
+        return new ExerciseDosageAdjusted(episode.Id, exercise.Id, ProgramRules.NewChangeId(episode, command.ChangeId), command.Kind, from, to, reason,
             command.EffectiveOn, command.By);
     }
 }

@@ -25,7 +25,7 @@ public static class DiscontinueExerciseHandler
         var exercise = ProgramRules.ActiveExercise(episode, command.ExerciseId);
         ProgramRules.EffectiveFor(exercise, command.EffectiveOn, episode, today);
         ProgramRules.EndsAfterLastChange(exercise, command.EffectiveOn);
-        return new ExerciseDiscontinued(episode.Id, exercise.Id, command.ChangeId,
+        return new ExerciseDiscontinued(episode.Id, exercise.Id, ProgramRules.NewChangeId(episode, command.ChangeId),
             Validate.Required(command.Reason, "input.reason", Validate.LongText), command.EffectiveOn, command.By);
     }
 }

@@ -33,7 +33,7 @@ public static class PrescribeExerciseHandler
         return new ExercisePrescribed(
             episode.Id,
             ProgramRules.NewExerciseId(episode, command.ExerciseId, "input.id"),
-            command.ChangeId,
+            ProgramRules.NewChangeId(episode, command.ChangeId),
             Validate.Required(command.Name, "input.name"),
             Validate.Optional(command.CatalogCode, "input.catalogCode", ProgramRules.MaxCatalogCode),
             ProgramRules.Category(command.Category, "input.category"),

@@ -32,12 +32,13 @@ public static class ProgramRules
             $"input.effectiveOn {effectiveOn:yyyy-MM-dd} is before the last change to {exercise.Name} on {exercise.LastChange.EffectiveOn:yyyy-MM-dd}.");
 
     /// <summary>Ids of exercises are never reused within an episode, so history stays unambiguous.</summary>
-    public static Guid NewExerciseId(Episode episode, Guid id, string field)
-    {
-        Validate.Id(id, field);
-        if (episode.ExerciseIdUsed(id)) throw ClinicalRuleViolation.Conflict($"Exercise id {id} is already used in this episode.");
-        return id;
-    }
+    public static Guid NewExerciseId(Episode episode, Guid id, string field) => EpisodeRules.NewEntryId(episode, id, field, "exercise");
+
+    /// <summary>
+    /// The service chooses a change's id (a version 7 UUID), yet it must name nothing else of the episode either: a
+    /// correction names a change by it.
+    /// </summary>
+    public static Guid NewChangeId(Episode episode, Guid id) => EpisodeRules.NewEntryId(episode, id, "input", "program change");
 
     public static ExerciseCategory Category(ExerciseCategory category, string field)
     {

@@ -35,7 +35,7 @@ public static class SubstituteExerciseHandler
         return new ExerciseSubstituted(
             episode.Id,
             exercise.Id,
-            command.ChangeId,
+            ProgramRules.NewChangeId(episode, command.ChangeId),
             ProgramRules.NewExerciseId(episode, command.ReplacementExerciseId, "input.replacement.id"),
             Validate.Required(command.Name, "input.replacement.name"),
             Validate.Optional(command.CatalogCode, "input.replacement.catalogCode", ProgramRules.MaxCatalogCode),

@@ -28,10 +28,7 @@ public static class LogHomeExerciseHandler
     public static HomeExerciseLogged Decide(LogHomeExercise command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var logId = Validate.Id(command.LogId, "input.id");
-        // A retried request with the same id must not log the completion twice.
-        if (episode.SessionEntryIdUsed(logId))
-            throw ClinicalRuleViolation.Conflict($"Home log {logId} is already recorded on this episode.");
+        var logId = EpisodeRules.NewEntryId(episode, command.LogId, "input.id", "home log");
         EpisodeRules.WithinEpisode(command.Date, episode, today, "input.date");
 
         var programOnDate = ProgramFold.Exercises(episode.ProgramChanges, effectiveOn: command.Date);

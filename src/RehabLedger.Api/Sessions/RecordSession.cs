@@ -41,10 +41,7 @@ public static class RecordSessionHandler
     public static SessionRecorded Decide(RecordSession command, Episode? found, Therapist? therapist, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var sessionId = Validate.Id(command.SessionId, "input.id");
-        // A retried request with the same id must not record the session twice.
-        if (episode.SessionEntryIdUsed(sessionId))
-            throw ClinicalRuleViolation.Conflict($"Session {sessionId} is already recorded on this episode.");
+        var sessionId = EpisodeRules.NewEntryId(episode, command.SessionId, "input.id", "session");
 
         var therapistId = command.TherapistId ?? episode.TherapistId;
         // A therapist of another clinic is answered like an unknown id, so ids cannot be probed across clinics.

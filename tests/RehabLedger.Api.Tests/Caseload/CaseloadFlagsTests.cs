@@ -46,7 +46,7 @@ public sealed class CaseloadFlagsTests
         var wrong = Session(-4, 2);
         row.Sessions = [Session(-7, 3), wrong, Session(-5, 4), Session(-3, 5)];
         Flags(row).ShouldNotContain(CaseloadFlag.PainWorsening);
-        row.MarkEnteredInError(wrong.Id).ShouldBeTrue();
+        row.MarkEnteredInError(wrong.Id, RehabLedger.Corrections.EntryKind.Session).ShouldBeTrue();
         Flags(row).ShouldContain(CaseloadFlag.PainWorsening);
     }
 

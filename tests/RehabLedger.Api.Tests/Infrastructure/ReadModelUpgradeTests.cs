@@ -33,7 +33,7 @@ public sealed class ReadModelUpgradeTests(AppFixture fixture) : AppScenario(fixt
         await using (var older = Fixture.Store.LightweightSession())
         {
             // As an older build left it: no session documents, and its own version stamp.
-            older.Delete<RecordedSession>(sessionId);
+            older.Delete<RecordedSession>(EntryDocument.Key(e.EpisodeId, sessionId));
             older.Store(new ReadModelsVersion { Version = ReadModelsVersion.Current - 1 });
             await older.SaveChangesAsync();
         }
@@ -41,8 +41,32 @@ public sealed class ReadModelUpgradeTests(AppFixture fixture) : AppScenario(fixt
         await Upgrade.StartAsync(CancellationToken.None);
 
         await using var query = Fixture.Store.QuerySession();
-        (await query.LoadAsync<RecordedSession>(sessionId)).ShouldNotBeNull();
+        (await query.LoadAsync<RecordedSession>(EntryDocument.Key(e.EpisodeId, sessionId))).ShouldNotBeNull();
         (await query.LoadAsync<ReadModelsVersion>(ReadModelsVersion.CurrentId))!.Version.ShouldBe(ReadModelsVersion.Current);
+    }
+
+    [Fact]
+    public async Task a_session_document_keyed_by_its_entry_id_alone_is_replaced_by_one_keyed_by_episode_and_entry()
+    {
+        var e = await Host.OpenEpisode(Today.AddDays(-10));
+        var sessionId = Guid.NewGuid();
+        await Host.RecordAttended(e, e.Version, Today.AddDays(-1), sessionId);
+        await using (var older = Fixture.Store.LightweightSession())
+        {
+            // As read model version 3 left it: the document under the session's own id.
+            var current = await older.LoadAsync<RecordedSession>(EntryDocument.Key(e.EpisodeId, sessionId));
+            older.Delete<RecordedSession>(current!.Id);
+            older.Store(current with { Id = sessionId });
+            older.Store(new ReadModelsVersion { Version = 3 });
+            await older.SaveChangesAsync();
+        }
+
+        await Upgrade.StartAsync(CancellationToken.None);
+
+        await using var query = Fixture.Store.QuerySession();
+        (await query.LoadAsync<RecordedSession>(sessionId)).ShouldBeNull();
+        (await query.Query<RecordedSession>().Where(s => s.EpisodeId == e.EpisodeId).Select(s => s.Id).ToListAsync())
+            .ShouldBe([EntryDocument.Key(e.EpisodeId, sessionId)]);
     }
 
     [Fact]
@@ -53,7 +77,7 @@ public sealed class ReadModelUpgradeTests(AppFixture fixture) : AppScenario(fixt
         await Host.RecordAttended(e, e.Version, Today.AddDays(-1), sessionId);
         await using (var older = Fixture.Store.LightweightSession())
         {
-            older.Delete<RecordedSession>(sessionId);
+            older.Delete<RecordedSession>(EntryDocument.Key(e.EpisodeId, sessionId));
             older.Store(new ReadModelsVersion { Version = ReadModelsVersion.Current - 1 });
             await older.SaveChangesAsync();
         }
@@ -61,7 +85,7 @@ public sealed class ReadModelUpgradeTests(AppFixture fixture) : AppScenario(fixt
         await Task.WhenAll(Upgrade.StartAsync(CancellationToken.None), Upgrade.StartAsync(CancellationToken.None));
 
         await using var query = Fixture.Store.QuerySession();
-        (await query.LoadAsync<RecordedSession>(sessionId)).ShouldNotBeNull();
+        (await query.LoadAsync<RecordedSession>(EntryDocument.Key(e.EpisodeId, sessionId))).ShouldNotBeNull();
         (await query.LoadAsync<ReadModelsVersion>(ReadModelsVersion.CurrentId))!.Version.ShouldBe(ReadModelsVersion.Current);
         (await query.Query<RecordedSession>().CountAsync(s => s.EpisodeId == e.EpisodeId)).ShouldBe(1);
     }
@@ -75,14 +99,14 @@ public sealed class ReadModelUpgradeTests(AppFixture fixture) : AppScenario(fixt
         await Host.RecordAttended(e, e.Version, Today.AddDays(-1), sessionId);
         await using (var session = Fixture.Store.LightweightSession())
         {
-            session.Delete<RecordedSession>(sessionId);
+            session.Delete<RecordedSession>(EntryDocument.Key(e.EpisodeId, sessionId));
             await session.SaveChangesAsync();
         }
 
         await Upgrade.StartAsync(CancellationToken.None);
 
         await using var query = Fixture.Store.QuerySession();
-        (await query.LoadAsync<RecordedSession>(sessionId)).ShouldBeNull();
+        (await query.LoadAsync<RecordedSession>(EntryDocument.Key(e.EpisodeId, sessionId))).ShouldBeNull();
         // Put the documents straight again for the tests after this one: an older stamp makes the next start rebuild.
         await using (var session = Fixture.Store.LightweightSession())
         {
@@ -91,6 +115,6 @@ public sealed class ReadModelUpgradeTests(AppFixture fixture) : AppScenario(fixt
         }
         await Upgrade.StartAsync(CancellationToken.None);
         await using var repaired = Fixture.Store.QuerySession();
-        (await repaired.LoadAsync<RecordedSession>(sessionId)).ShouldNotBeNull();
+        (await repaired.LoadAsync<RecordedSession>(EntryDocument.Key(e.EpisodeId, sessionId))).ShouldNotBeNull();
     }
 }

@@ -56,13 +56,13 @@ public static class EpisodeState
     public static void Record(this Episode e, SessionRecorded recorded)
     {
         e.Apply(recorded);
-        Documents.GetOrCreateValue(e).Add(new RecordedSession(recorded.SessionId, e.Id, ++e.Version, recorded));
+        Documents.GetOrCreateValue(e).Add(new RecordedSession(EntryDocument.Key(e.Id, recorded.SessionId), e.Id, ++e.Version, recorded));
     }
 
     public static void Record(this Episode e, HomeExerciseLogged logged)
     {
         e.Apply(logged);
-        Documents.GetOrCreateValue(e).Add(new RecordedHomeLog(logged.LogId, e.Id, ++e.Version, logged));
+        Documents.GetOrCreateValue(e).Add(new RecordedHomeLog(EntryDocument.Key(e.Id, logged.LogId), e.Id, ++e.Version, logged));
     }
 
     /// <summary>The episode's sessions and home logs as they are read: its documents joined with the snapshot.</summary>

@@ -184,7 +184,7 @@ public sealed class when_recording_a_session(AppFixture fixture) : AppScenario(f
         await Host.RecordAttended(e, first, Today.AddDays(-1));
 
         await using var session = Fixture.Store.QuerySession();
-        var recorded = await session.LoadAsync<RecordedSession>(id);
+        var recorded = await session.LoadAsync<RecordedSession>(EntryDocument.Key(e.EpisodeId, id));
         recorded.ShouldNotBeNull();
         recorded.EpisodeId.ShouldBe(e.EpisodeId);
         recorded.Version.ShouldBe(first);

@@ -13,8 +13,9 @@ public sealed class ReadModelsVersion
     /// Raise this whenever a projection changes what it writes, so stores projected by an older build are rebuilt on
     /// start. 2: sessions and home logs became documents of their own, and the EpisodeProgress document went away.
     /// 3: the Episode snapshot keeps its sessions' and home logs' ids as plain lists.
+    /// 4: session and home-log documents are keyed by episode and entry; corrections mark the entry of their kind.
     /// </summary>
-    public const int Current = 3;
+    public const int Current = 4;
 
     public string Id { get; set; } = CurrentId;
     public int Version { get; set; }
