@@ -36,6 +36,10 @@ public static class DevTokenBody
             body.Write(buffer, 0, read);
         }
 
+        // The JSON reader does not check the bytes inside strings; a body that is not UTF-8 is not JSON.
+        if (!System.Text.Unicode.Utf8.IsValid(body.GetBuffer().AsSpan(0, (int)body.Length)))
+            return (null, DevTokens.Refuse(StatusCodes.Status400BadRequest, EdgeErrors.InvalidJson, "The body is not valid UTF-8."));
+
         JsonDocument document;
         try
         {

@@ -10,6 +10,8 @@ namespace RehabLedger.Tests.Security;
 /// The signing key is judged by the bytes it decodes to: outside Development no spelling of the published development
 /// key starts the service, and a key must be written as canonical base64, so it has one spelling only.
 /// </summary>
+// In the app collection: a host built beside the shared one while it starts can be taken for it.
+[Collection(AppCollection.Name)]
 public sealed class when_configuring_the_signing_key
 {
     private const string DevelopmentKey = AuthSettings.DevelopmentSigningKey;

@@ -12,6 +12,8 @@ namespace RehabLedger.Tests.Security;
 /// (anonymous, or with a token that does not validate) by its address (an IPv6 one by its /64). Past it, 429
 /// RATE_LIMITED with Retry-After. A host with a tiny allowance (two requests, then one a minute) shows it.
 /// </summary>
+// In the app collection: a host built beside the shared one while it starts can be taken for it.
+[Collection(AppCollection.Name)]
 public sealed class when_limiting_request_rates : IAsyncLifetime
 {
     private const string Query = """{"query":"{ outcomeMeasures { code } }"}""";

@@ -13,6 +13,8 @@ namespace RehabLedger.Tests.Security;
 /// for by another origin's page is refused 403 CROSS_ORIGIN_REFUSED, and a malformed token request is answered with
 /// coded problem details, never with the developer exception page.
 /// </summary>
+// In the app collection: a host built beside the shared one while it starts can be taken for it.
+[Collection(AppCollection.Name)]
 public sealed class when_reaching_development_from_elsewhere : IAsyncLifetime
 {
     private IAlbaHost _host = null!;
