@@ -25,9 +25,9 @@ public static class DevTokens
         app.MapPost(Path, async (HttpContext http, TokenIssuer issuer, AuthSettings settings) =>
             {
                 // A page of another origin must not get a token, even on a developer's own machine.
-                if (CrossOrigin(http.Request) is { } origin)
+                if (IsCrossOrigin(http.Request))
                     return Refuse(StatusCodes.Status403Forbidden, Edge.EdgeErrors.CrossOriginRefused,
-                        $"Tokens are minted only for requests from this service's own origin, not from '{origin}'.");
+                        "Tokens are minted only for this service's own pages and for clients that are not browsers (curl, scripts).");
 
                 var (request, refusal) = await DevTokenBody.ReadAsync(http);
                 if (refusal is not null) return refusal;
@@ -53,17 +53,16 @@ public static class DevTokens
         Results.Problem(message, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
 
     /// <summary>
-    /// The foreign origin a browser says the request comes from, or null when it comes from this service's own page,
-    /// or from no page at all (curl, scripts: they send no Origin).
+    /// Whether a browser says the request comes from a page of another origin. Requests from no page at all (curl,
+    /// scripts) carry neither header and are not.
     /// </summary>
-    private static string? CrossOrigin(HttpRequest request)
+    private static bool IsCrossOrigin(HttpRequest request)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0 && site is not ("same-origin" or "none")) return request.Headers.Origin.ToString() is { Length: > 0 } o ? o : site;
+        if (site.Length > 0 && site is not ("same-origin" or "none")) return true;
         var origins = request.Headers.Origin;
-        if (origins.Count == 0) return null;
-        var own = $"{request.Scheme}://{request.Host}";
-        return origins.Count == 1 && string.Equals(origins[0], own, StringComparison.OrdinalIgnoreCase) ? null : origins.ToString();
+        return origins.Count > 0
+            && !(origins.Count == 1 && string.Equals(origins[0], $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The claims to mint, checked by the same rules authentication applies, so a minted token is usable.</summary>
