@@ -46,5 +46,5 @@ public static class EdgeErrors
     }
 
     private static bool IsGraphQL(HttpRequest request) =>
-        request.Path.StartsWithSegments("/graphql", StringComparison.OrdinalIgnoreCase) && !request.Path.StartsWithSegments("/graphql/");
+        string.Equals(request.Path.Value?.TrimEnd('/'), "/graphql", StringComparison.OrdinalIgnoreCase);
 }
