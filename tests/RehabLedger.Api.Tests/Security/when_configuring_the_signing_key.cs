@@ -17,28 +17,28 @@ public sealed class when_configuring_the_signing_key
     private const string DevelopmentKey = AuthSettings.DevelopmentSigningKey;
 
     /// <summary>The development key (70 bytes, so its base64 ends in "==") written in ways base64 readers accept.</summary>
-    public static IEnumerable<object[]> SpellingsOfTheDevelopmentKey() => new[]
+    public static IEnumerable<object[]> SpellingsOfTheDevelopmentKey() => new (string Spelling, string Key)[]
     {
-        DevelopmentKey + " ",
-        "\n" + DevelopmentKey,
-        DevelopmentKey[..40] + " " + DevelopmentKey[40..],
+        ("a trailing space", DevelopmentKey + " "),
+        ("a trailing tab", DevelopmentKey + "\t"),
+        ("a leading line break", "\n" + DevelopmentKey),
+        ("a space inside", DevelopmentKey[..40] + " " + DevelopmentKey[40..]),
         // The last character before the padding carries 4 unused bits: 'g' and 'h' decode to the same 70 bytes.
-        DevelopmentKey[..^3] + (char)(DevelopmentKey[^3] + 1) + "==",
-        DevelopmentKey.TrimEnd('='),
-        DevelopmentKey.TrimEnd('=').Replace('+', '-').Replace('/', '_'),
-        DevelopmentKey + "\t",
-    }.Select(k => new object[] { k });
+        ("other padding bits", DevelopmentKey[..^3] + (char)(DevelopmentKey[^3] + 1) + "=="),
+        // The key has no '+' or '/', so this is its URL-safe form too.
+        ("unpadded", DevelopmentKey.TrimEnd('=')),
+    }.Select(x => new object[] { x.Spelling, x.Key });
 
     private static Dictionary<string, string?> Key(string key) => new() { ["Auth:SigningKey"] = key };
 
     [Theory]
     [MemberData(nameof(SpellingsOfTheDevelopmentKey))]
-    public async Task no_spelling_of_the_development_key_starts_outside_development(string key)
+    public async Task no_spelling_of_the_development_key_starts_outside_development(string spelling, string key)
     {
         foreach (var environment in new[] { "Production", "Staging", "Testing" })
         {
             var refused = await Should.ThrowAsync<InvalidConfigurationException>(() => BareHost.Start(environment, Key(key)));
-            refused.Message.ShouldContain("published development key");
+            refused.Message.ShouldContain("published development key", customMessage: $"{spelling} in {environment}");
         }
     }
 
