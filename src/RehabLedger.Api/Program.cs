@@ -9,6 +9,7 @@ using RehabLedger.Infrastructure.Postgres;
 using RehabLedger.Infrastructure.Telemetry;
 using RehabLedger.Insurers.Fhir;
 using RehabLedger.Security;
+using RehabLedger.Security.Edge;
 using Wolverine;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ try
     // Settings first: a service that cannot check tokens must not get as far as starting a database.
     builder.AddRehabLedgerAuth();
     builder.AddRehabLedgerGraphQL();
+    builder.AddRehabLedgerEdge();
     connectionString = builder.ResolvePostgres();
 }
 catch (Exception e) when (e is EmbeddedPostgresException or InvalidConfigurationException)
@@ -38,8 +40,10 @@ builder.AddDemoData();
 var app = builder.Build();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseRehabLedgerEdge();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseRehabLedgerRateLimits();
 app.UseAuthorization();
 app.MapGraphQLHttp<RehabLedgerSchema>();
 app.MapGraphiQL();

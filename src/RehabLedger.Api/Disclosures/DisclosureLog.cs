@@ -48,6 +48,7 @@ public sealed class DisclosureLog(IDocumentStore store, AccessGuard guard, TimeP
         var actor = guard.Caller!.Actor;
         await using var session = store.LightweightSession();
         session.CorrelationId = CorrelationIdMiddleware.Of(http.HttpContext);
+        CorrelationIdMiddleware.StampClientId(session, http.HttpContext);
         session.LastModifiedBy = actor.Id;
         session.SetHeader(ActorMetadataMiddleware.RoleHeader, actor.Role);
         session.SetHeader(ActorMetadataMiddleware.NameHeader, actor.DisplayName);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace RehabLedger.Security;
@@ -47,7 +48,12 @@ public static class AuthSetup
             {
                 OnTokenValidated = context =>
                 {
-                    if (Caller.From(context.Principal, out var problem) is null) context.Fail($"The token is not usable: {problem}.");
+                    var problem = context.SecurityToken is JsonWebToken token
+                        ? Lifetime.Problem(Time(token.IssuedAt), Time(token.ValidFrom), token.ValidTo, clock.GetUtcNow().UtcDateTime,
+                            settings.ClockSkew, settings.MaxTokenLifetime)
+                        : "it is not a JSON web token";
+                    if (problem is null) Caller.From(context.Principal, out problem);
+                    if (problem is not null) context.Fail($"The token is not usable: {problem}.");
                     return Task.CompletedTask;
                 },
             };
@@ -60,11 +66,29 @@ public static class AuthSetup
         });
         return builder;
     }
+
+    // The token library reports an absent time claim as DateTime.MinValue.
+    private static DateTime? Time(DateTime value) => value == DateTime.MinValue ? null : value;
 }
 
-/// <summary>Whether a token is within its lifetime: it must have an expiry, with the clock skew allowed on both ends.</summary>
+/// <summary>Whether a token is within its lifetime, and whether that lifetime is one the service accepts.</summary>
 public static class Lifetime
 {
+    /// <summary>It must have an expiry, with the clock skew allowed on both ends.</summary>
     public static bool Valid(DateTime? notBefore, DateTime? expires, DateTime now, TimeSpan skew) =>
         expires is { } end && end + skew > now && (notBefore is not { } start || start - skew <= now);
+
+    /// <summary>
+    /// Why a token's declared times are refused, or null when they are accepted. A token is issued no later than now
+    /// (within the clock skew), and lives at most <paramref name="maxLifetime"/> from the moment it becomes valid: its
+    /// <c>nbf</c>, else its <c>iat</c>. A token that states neither is measured from now, so what remains of its life
+    /// is bounded the same way. A stolen token is then worth a day at most, however its issuer was configured.
+    /// </summary>
+    public static string? Problem(DateTime? issuedAt, DateTime? notBefore, DateTime expires, DateTime now, TimeSpan skew, TimeSpan maxLifetime)
+    {
+        if (issuedAt > now + skew) return "its issue time ('iat') is in the future";
+        if (notBefore > now + skew) return "it is not valid yet ('nbf')";
+        var start = notBefore ?? issuedAt ?? now;
+        return expires - start > maxLifetime ? $"it lives longer than the {maxLifetime} the service accepts" : null;
+    }
 }

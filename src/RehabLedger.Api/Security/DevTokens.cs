@@ -22,19 +22,47 @@ public static class DevTokens
     {
         if (!app.Environment.IsDevelopment()) return app;
 
-        app.MapPost(Path, (DevTokenRequest request, TokenIssuer issuer, HttpRequest http) =>
+        app.MapPost(Path, async (HttpContext http, TokenIssuer issuer, AuthSettings settings) =>
             {
-                var (claims, problem) = ClaimsOf(request);
-                if (claims is null) return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
-                var (token, expiresAt) = issuer.Issue(claims, TimeSpan.FromMinutes(request.LifetimeMinutes ?? TokenIssuer.DefaultLifetime.TotalMinutes));
+                // A page of another origin must not get a token, even on a developer's own machine.
+                if (IsCrossOrigin(http.Request))
+                    return Refuse(StatusCodes.Status403Forbidden, Edge.EdgeErrors.CrossOriginRefused,
+                        "Tokens are minted only for this service's own pages and for clients that are not browsers (curl, scripts).");
+
+                var (request, refusal) = await DevTokenBody.ReadAsync(http);
+                if (refusal is not null) return refusal;
+                var (claims, problem) = ClaimsOf(request!);
+                if (claims is null) return Refuse(StatusCodes.Status400BadRequest, Edge.EdgeErrors.BadRequest, problem!);
+                var lifetime = TimeSpan.FromMinutes(request!.LifetimeMinutes ?? TokenIssuer.DefaultLifetime.TotalMinutes);
+                if (lifetime > settings.MaxTokenLifetime)
+                    return Refuse(StatusCodes.Status400BadRequest, Edge.EdgeErrors.BadRequest,
+                        $"lifetimeMinutes must not exceed the {settings.MaxTokenLifetime.TotalMinutes} minutes Auth:MaxTokenLifetime allows.");
+                var (token, expiresAt) = issuer.Issue(claims, lifetime);
                 // The bare token for a shell: TOKEN=$(curl -H 'Accept: text/plain' ...), no JSON tool needed.
-                return http.Headers.Accept.Any(a => a?.Contains("text/plain", StringComparison.OrdinalIgnoreCase) == true)
+                return http.Request.Headers.Accept.Any(a => a?.Contains("text/plain", StringComparison.OrdinalIgnoreCase) == true)
                     ? Results.Text(token, "text/plain")
                     : Results.Ok(new DevTokenResponse(token, "Bearer", expiresAt, claims));
             })
             .AllowAnonymous()
             .WithDisplayName("Development tokens");
         return app;
+    }
+
+    /// <summary>A refusal as problem details with a stable <c>code</c>.</summary>
+    public static IResult Refuse(int status, string code, string message) =>
+        Results.Problem(message, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>
+    /// Whether a browser says the request comes from a page of another origin. Requests from no page at all (curl,
+    /// scripts) carry neither header and are not.
+    /// </summary>
+    private static bool IsCrossOrigin(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0 && site is not ("same-origin" or "none")) return true;
+        var origins = request.Headers.Origin;
+        return origins.Count > 0
+            && !(origins.Count == 1 && string.Equals(origins[0], $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The claims to mint, checked by the same rules authentication applies, so a minted token is usable.</summary>
@@ -44,6 +72,8 @@ public static class DevTokens
             return (null, $"lifetimeMinutes must be between 1 and {MaxLifetimeMinutes}.");
         if (request.User is { } user)
         {
+            if (!Common.SafeText.IsSafe(user, multiline: false) || user.Length > Common.Validate.ShortText)
+                return (null, "user is not the name of a demo user.");
             return DemoUsers.ByName.TryGetValue(user, out var demo)
                 ? (demo, null)
                 : (null, $"'{user}' is not a demo user; use one of {string.Join(", ", DemoUsers.ByName.Keys)}, or give sub and role.");

@@ -28,7 +28,9 @@ public sealed class when_reading_an_episode_timeline(AppFixture fixture) : AppSc
         var assessment = timeline[1]!;
         assessment["summary"]!.GetValue<string>().ShouldBe("Initial assessment by Robin Ames: LEFS 38, NPRS 7");
         assessment["effectiveOn"]!.GetValue<string>().ShouldBe(Today.AddDays(-19).ToString("yyyy-MM-dd"));
-        assessment["correlationId"]!.GetValue<string>().ShouldBe("timeline-test");
+        // The id the service issued for the request, never the caller's X-Correlation-Id.
+        assessment["correlationId"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        assessment["correlationId"]!.GetValue<string>().ShouldNotBe("timeline-test");
         assessment["by"]!["role"]!.GetValue<string>().ShouldBe(TestTokens.PlatformAdmin.Role);
         // Recorded by the database clock when committed: real time, not the clinic's "today".
         var recordedAt = DateTimeOffset.Parse(assessment["recordedAt"]!.GetValue<string>());

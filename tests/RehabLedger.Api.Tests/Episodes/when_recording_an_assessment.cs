@@ -192,7 +192,7 @@ public sealed class when_recording_an_assessment(AppFixture fixture) : AppScenar
     }
 
     [Fact]
-    public async Task the_event_carries_actor_effective_date_and_the_requests_correlation_id()
+    public async Task the_event_carries_actor_effective_date_and_the_request_correlation_ids()
     {
         var e = await Host.OpenEpisode(Today.AddDays(-10));
         (await GraphQL(ClinicalApi.RecordAssessmentMutation,
@@ -204,7 +204,10 @@ public sealed class when_recording_an_assessment(AppFixture fixture) : AppScenar
         var data = recorded.Data.ShouldBeOfType<AssessmentRecorded>();
         data.EffectiveOn.ShouldBe(Today.AddDays(-3));
         data.By.Id.ShouldBe(TestTokens.PlatformAdmin.Subject);
-        recorded.CorrelationId.ShouldBe("visit-2026-03-18-42");
+        // The service's own id; the caller's is kept beside it (see when_a_caller_sends_a_correlation_id).
+        recorded.CorrelationId.ShouldNotBeNullOrEmpty();
+        recorded.CorrelationId.ShouldNotBe("visit-2026-03-18-42");
+        recorded.Headers!["client-correlation-id"]?.ToString().ShouldBe("visit-2026-03-18-42");
         recorded.UserName.ShouldBe(TestTokens.PlatformAdmin.Subject);
         recorded.CausationId.ShouldNotBeNullOrEmpty();
         recorded.Headers.ShouldNotBeNull();

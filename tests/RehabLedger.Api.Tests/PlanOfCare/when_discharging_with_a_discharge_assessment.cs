@@ -42,7 +42,9 @@ public sealed class when_discharging_with_a_discharge_assessment(AppFixture fixt
         var events = (await session.Events.FetchStreamAsync(e.EpisodeId)).TakeLast(2).ToList();
         events[0].Data.ShouldBeOfType<AssessmentRecorded>().Kind.ShouldBe(AssessmentKind.Discharge);
         events[1].Data.ShouldBeOfType<EpisodeDischarged>();
-        events.Select(x => x.CorrelationId).ShouldAllBe(id => id == "discharge-visit");
+        // One request: one correlation id (the service's), and the caller's beside it.
+        events.Select(x => x.CorrelationId).Distinct().ShouldHaveSingleItem().ShouldNotBe("discharge-visit");
+        events.ShouldAllBe(x => x.Headers!["client-correlation-id"]!.ToString() == "discharge-visit");
     }
 
     [Fact]

@@ -57,6 +57,24 @@ public sealed class when_starting_without_token_settings
         error.ShouldContain("published development key");
     }
 
+    [Theory]
+    [InlineData("a trailing space")]
+    [InlineData("other padding bits")]
+    [InlineData("url-safe")]
+    public async Task another_spelling_of_the_published_development_key_stops_it(string spelling)
+    {
+        var key = AuthSettings.DevelopmentSigningKey;
+        var (exitCode, error) = await Start(("Auth__Issuer", "https://id.example.org"), ("Auth__Audience", "rehabledger"),
+            ("Auth__SigningKey", spelling switch
+            {
+                "a trailing space" => key + " ",
+                "other padding bits" => key[..^3] + (char)(key[^3] + 1) + "==",
+                _ => key.TrimEnd('=').Replace('+', '-').Replace('/', '_'),
+            }));
+        exitCode.ShouldBe(1);
+        error.ShouldContain("published development key");
+    }
+
     [Fact]
     public void development_ships_the_published_key_and_nothing_else_does()
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using RehabLedger.GraphQL;
 using RehabLedger.GraphQL.Http;
 using RehabLedger.Security;
+using RehabLedger.Security.Edge;
 
 namespace RehabLedger.Tests.Support;
 
@@ -33,13 +34,16 @@ public static class BareHost
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddRehabLedgerAuth();
         builder.AddRehabLedgerGraphQL();
+        builder.AddRehabLedgerEdge();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddMarten("Host=unused.invalid;Database=none");
         services?.Invoke(builder.Services);
 
         return AlbaHost.For(builder, app =>
         {
+            app.UseRehabLedgerEdge();
             app.UseAuthentication();
+            app.UseRehabLedgerRateLimits();
             app.UseAuthorization();
             app.MapGraphQLHttp<RehabLedgerSchema>();
             app.MapDevTokens();

@@ -63,8 +63,9 @@ internal sealed class GraphQLHttpHandler<TSchema>
         }
 
         // Credentials that do not verify (expired, forged, another issuer, no role) are refused outright, even for
-        // fields anyone may read: answering as if they were absent would hide a broken client or an attack.
-        if (!string.IsNullOrEmpty(context.Request.Headers.Authorization) && context.User.Identity?.IsAuthenticated != true)
+        // fields anyone may read: answering as if they were absent would hide a broken client or an attack. A present
+        // but empty header is such a credential too.
+        if (context.Request.Headers.ContainsKey(HeaderNames.Authorization) && context.User.Identity?.IsAuthenticated != true)
         {
             await ChallengeAsync(context);
             await WriteAsync(context, serializer, StatusCodes.Status401Unauthorized, mediaType, ErrorResult(new GraphQLHttpError(

@@ -34,7 +34,10 @@ public static class GraphiQLEndpoint
 
             // Revalidated on every visit so that an upgraded GraphiQL is picked up without a hard reload.
             context.Response.Headers.CacheControl = "no-cache";
-            await context.Response.SendFileAsync(page, context.RequestAborted);
+            await using var stream = page.CreateReadStream();
+            var html = await new StreamReader(stream).ReadToEndAsync(context.RequestAborted);
+            context.Response.Headers.ContentSecurityPolicy = GraphiQLContentSecurity.PolicyFor(html);
+            await context.Response.WriteAsync(html, context.RequestAborted);
         }).WithDisplayName("GraphiQL");
     }
 }
