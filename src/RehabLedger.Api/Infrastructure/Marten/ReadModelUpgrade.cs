@@ -12,9 +12,10 @@ public sealed class ReadModelsVersion
     /// <summary>
     /// Raise this whenever a projection changes what it writes, so stores projected by an older build are rebuilt on
     /// start. 2: sessions and home logs became documents of their own, and the EpisodeProgress document went away.
-    /// 3: the Episode snapshot keeps its sessions' and home logs' ids as plain lists.
+    /// 3: the Episode snapshot keeps its sessions' and home logs' ids as plain lists. 4: access records carry the
+    /// requested id and a position, and a refusal of another clinic's record is two records, one for each side.
     /// </summary>
-    public const int Current = 3;
+    public const int Current = 4;
 
     public string Id { get; set; } = CurrentId;
     public int Version { get; set; }
