@@ -59,10 +59,36 @@ public sealed class AccessRecord
 /// </remarks>
 public sealed partial class AccessRecordProjection : EventProjection
 {
+    // Stored through IDocumentOperations, which Marten cannot see: declared, so a rebuild wipes and rewrites them.
+    public AccessRecordProjection() => RegisterPublishedType(typeof(AccessRecord));
+
     public void Project(IEvent<DisclosureRecorded> e, IDocumentOperations operations)
     {
         var d = e.Data;
-        var record = new AccessRecord
+        if (d.Outcome != DisclosureOutcome.Denied || d.ClinicId is not { } owner || d.ActorClinics.Contains(owner))
+        {
+            operations.Store(Whole(e));
+            return;
+        }
+
+        var callersSide = Whole(e);
+        callersSide.ClinicId = callersSide.PatientId = callersSide.EpisodeId = null;
+        callersSide.Reason = DisclosureLog.OutOfReach;
+        callersSide.Clinics = [.. d.ActorClinics];
+
+        var ownersSide = Whole(e);
+        // The event's own id: stable and distinct from the disclosure id, so a rebuild writes the same two documents.
+        ownersSide.Id = e.Id;
+        ownersSide.Position++;
+        ownersSide.ActorId = ownersSide.ActorName = null;
+        ownersSide.Clinics = [owner];
+        operations.Store(callersSide, ownersSide);
+    }
+
+    private static AccessRecord Whole(IEvent<DisclosureRecorded> e)
+    {
+        var d = e.Data;
+        return new AccessRecord
         {
             Id = d.DisclosureId,
             Sequence = e.Sequence,
@@ -83,37 +109,5 @@ public sealed partial class AccessRecordProjection : EventProjection
             CorrelationId = e.CorrelationId,
             Clinics = [.. d.ClinicId is { } clinic ? [clinic] : Array.Empty<Guid>(), .. d.ActorClinics.Where(c => c != d.ClinicId)],
         };
-        if (d.Outcome != DisclosureOutcome.Denied || d.ClinicId is not { } owner || d.ActorClinics.Contains(owner))
-        {
-            operations.Store(record);
-            return;
-        }
-
-        var callersSide = new AccessRecord
-        {
-            Id = d.DisclosureId,
-            Sequence = record.Sequence,
-            Position = record.Position,
-            At = record.At,
-            RecordedAt = record.RecordedAt,
-            ActorId = record.ActorId,
-            ActorRole = record.ActorRole,
-            ActorName = record.ActorName,
-            Payer = record.Payer,
-            Operation = record.Operation,
-            RequestedId = d.RequestedId,
-            Outcome = d.Outcome,
-            Reason = DisclosureLog.OutOfReach,
-            CorrelationId = record.CorrelationId,
-            Clinics = [.. d.ActorClinics],
-        };
-        var ownersSide = record;
-        // The event's own id: stable, distinct from the disclosure id, so a rebuild writes the same two documents.
-        ownersSide.Id = e.Id;
-        ownersSide.Position = record.Position + 1;
-        ownersSide.ActorId = null;
-        ownersSide.ActorName = null;
-        ownersSide.Clinics = [owner];
-        operations.Store(callersSide, ownersSide);
     }
 }

@@ -43,7 +43,7 @@ public static class AccessContext
     public static async Task<T?> ReadableById<T>(this IResolveFieldContext context, Func<T, DisclosureSubject> subjectOf) where T : class
     {
         var id = context.GetArgument<Guid>("id");
-        return context.Readable(id, await context.RequestServices!.GetRequiredService<Marten.IQuerySession>().LoadAsync<T>(id, context.CancellationToken), subjectOf);
+        return context.Readable(id, await context.Query().LoadAsync<T>(id, context.CancellationToken), subjectOf);
     }
 
     /// <summary>
