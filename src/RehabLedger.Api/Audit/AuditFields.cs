@@ -28,6 +28,8 @@ public static class AuditFields
             .Argument<DateTimeOffsetGraphType>("recordedAt", "What the record said at this instant: later entries and later corrections do not count.")
             .Argument<DateOnlyGraphType>("effectiveOn", "What the patient was prescribed on this day, every correction applied.")
             .Argument<LongGraphType>("version", "What the record said at this version of the episode's stream.")
+            .CheckArguments(c => ProgramAsOfQuery.Check(c.GetArgument<DateTimeOffset?>("recordedAt"), c.GetArgument<DateOnly?>("effectiveOn"),
+                c.GetArgument<long?>("version")))
             .ResolveAsync(async c => await ProgramAsOfQuery.Answer(c.Query(), await AuditedEpisode(c),
                 c.GetArgument<DateTimeOffset?>("recordedAt"), c.GetArgument<DateOnly?>("effectiveOn"), c.GetArgument<long?>("version"),
                 c.CancellationToken));
@@ -36,7 +38,7 @@ public static class AuditFields
             .Description("An episode's events exactly as stored, with their metadata, in version order.")
             .AuthorizeWithPolicy(Policies.ReadAuditTrail)
             .Argument<NonNullGraphType<IdGraphType>>("episodeId")
-            .PagingArguments()
+            .PagingArguments(KeysetPaging.CheckCursor)
             .ResolveAsync(async c => await EpisodeEventsQuery.Page(c.Query(), await AuditedEpisode(c),
                 c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken));
 
@@ -45,7 +47,7 @@ public static class AuditFields
                          "filtered. Pages by the global sequence; no totalCount.")
             .AuthorizeWithPolicy(Policies.ReadAuditTrail)
             .Argument<AuditFilterInputType>("filter")
-            .PagingArguments()
+            .PagingArguments(KeysetPaging.CheckCursor)
             .ResolveAsync(async c =>
             {
                 var scope = await AuditScope.For(c.Query(), c.Guard().ClinicScope, c.CancellationToken);
@@ -59,20 +61,24 @@ public static class AuditFields
     }
 
     /// <summary>
-    /// The episode an audit field names, once the caller may read its clinic; an episode of another clinic is answered
-    /// NOT_FOUND on episodeId exactly like an unknown one. The episode comes through the request's batch, so several
-    /// audit fields on one episode load it once.
+    /// The episode an audit field names, once the caller may read its clinic. An episode of another clinic is answered
+    /// NOT_FOUND on episodeId exactly like an unknown one, at the same cost, and both are recorded alike. The field's
+    /// other arguments were checked before (see <see cref="ArgumentChecks"/>). The owner comes through the request's
+    /// batch, so several audit fields on one episode look it up once.
     /// </summary>
     private static async Task<Guid> AuditedEpisode(IResolveFieldContext c)
     {
         var episodeId = c.GetArgument<Guid>("episodeId");
+        var guard = c.Guard();
         var episode = await c.Batch()
-            .LoadBy<EpisodeOwner?>("episode-owner", episodeId, async (session, ids, ct) => (await c.RequestServices!.GetRequiredService<EpisodeOwners>().Find(session, ids, ct))!, null)
+            .LoadBy<EpisodeOwner?>("episode-owner", episodeId,
+                async (session, ids, ct) => (await c.RequestServices!.GetRequiredService<EpisodeOwners>().Find(session, ids, e => guard.CanRead(e.ClinicId), ct))!,
+                null)
             .GetResultAsync(c.CancellationToken);
-        if (episode is null) return episodeId; // the query itself answers NOT_FOUND
-        if (!c.Guard().CanRead(episode.ClinicId))
+        if (episode is null || !guard.CanRead(episode.ClinicId))
         {
-            c.Disclosures().Denied(c.Coordinate(), AccessContext.Subject(episode), "The episode belongs to a clinic outside the caller's clinics.");
+            c.Disclosures().Unreachable(c.Coordinate(), episodeId, episode is null ? null : AccessContext.Subject(episode),
+                "The episode belongs to a clinic outside the caller's clinics.");
             throw ClinicalRuleViolation.NotFound("episode", episodeId, "episodeId");
         }
         c.Disclosures().Granted(c.Coordinate(), AccessContext.Subject(episode));

@@ -8,8 +8,9 @@ namespace RehabLedger.Audit;
 
 /// <summary>
 /// The streams of the clinics a caller may audit, each with whose record it is: the clinics' own streams, their
-/// therapists', their patients' and their episodes'. The audit trail is read only within these; the access-log stream
-/// is not among them (its entries are read through <c>accessLog</c>).
+/// therapists', their patients' and their episodes'. The audit trail is read only within these; the streams the access
+/// log is projected from are not among them (their entries are read through <c>accessLog</c>, where each clinic sees
+/// only its side of a refusal).
 /// </summary>
 public sealed record AuditScope(IReadOnlyDictionary<Guid, DisclosureSubject> Streams)
 {

@@ -18,6 +18,9 @@ public static class KeysetPaging
             ? value
             : throw ClinicalRuleViolation.Invalid(Paging.After, "after is not a cursor from this list.");
 
+    /// <summary>For <see cref="Paging.PagingArguments"/>: a cursor of a keyset list carries a number.</summary>
+    public static void CheckCursor(string cursor) => KeyOf(cursor);
+
     /// <summary>The page from rows fetched one beyond its size, which tells whether another page follows.</summary>
     public static Connection<T> Page<T>(IReadOnlyList<T> rows, int size, Func<T, long> keyOf, bool continued, int? totalCount = null)
     {

@@ -30,8 +30,7 @@ public static class ClinicFields
             .Description("A clinic you work in; null for any other id, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => c.Readable(
-                await c.Query().LoadAsync<Clinic>(c.GetArgument<Guid>("id"), c.CancellationToken), AccessContext.Subject));
+            .ResolveAsync(async c => await c.ReadableById<Clinic>(AccessContext.Subject));
     }
 
     public static void AddClinicMutations(this ObjectGraphType mutation)

@@ -21,7 +21,7 @@ public static class ConsentFields
             {
                 var input = c.GetArgument<ConsentInput>("input");
                 await RequireConsentManager(c, input.PatientId);
-                return Payload(await c.Send<Patient>(new GrantConsent(input.PatientId, input.PayerId, c.Actor())));
+                return Payload(await c.Send<Patient>(new GrantConsent(input.PatientId, input.ExpectedVersion, input.PayerId, c.Actor())));
             });
 
         mutation.Field<NonNullGraphType<ConsentPayloadType>>("revokeConsent").Costs(FieldCost.Command)
@@ -32,21 +32,37 @@ public static class ConsentFields
             {
                 var input = c.GetArgument<ConsentInput>("input");
                 await RequireConsentManager(c, input.PatientId);
-                return Payload(await c.Send<Patient>(new RevokeConsent(input.PatientId, input.PayerId, input.Reason, c.Actor())));
+                return Payload(await c.Send<Patient>(new RevokeConsent(input.PatientId, input.ExpectedVersion, input.PayerId, input.Reason, c.Actor())));
             });
     }
+
+    public static void AddConsentQueries(this ObjectGraphType query) =>
+        query.Field<ConsentPayloadType>("myConsents")
+            .Description("For a patient: their consents, and their record's version to pass as expectedVersion when granting or revoking one; " +
+                         "null when the token names no registered patient.")
+            .AuthorizeWithPolicy(Policies.PatientPortal)
+            .ResolveAsync(async c =>
+            {
+                var patientId = c.Guard().Caller!.PatientId!.Value;
+                var patient = await c.Query().LoadAsync<Patient>(patientId, c.CancellationToken);
+                return patient is null ? null : Payload(patient);
+            });
 
     public static void AddConsentFields(this PatientType type) =>
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PayerConsentType>>>>("consents").Costs(FieldCost.InMemory)
             .Description("Every consent granted to a payer, oldest first, revoked ones included.")
             .Resolve(c => c.Source.Consents);
 
-    /// <summary>A patient the caller may not manage is answered like an unknown one: NOT_FOUND on input.patientId.</summary>
+    /// <summary>
+    /// A patient the caller may not manage is answered like an unknown one, NOT_FOUND on input.patientId, at the same
+    /// cost: both are recorded and neither is sent.
+    /// </summary>
     private static async Task RequireConsentManager(IResolveFieldContext c, Guid patientId)
     {
         var patient = await c.Query().LoadAsync<Patient>(patientId, c.CancellationToken);
-        if (patient is null || c.Guard().CanManageConsent(patient.ClinicId, patient.Id)) return;
-        c.Disclosures().Denied(c.Coordinate(), AccessContext.Subject(patient), "The caller may not manage this patient's consents.");
+        if (patient is not null && c.Guard().CanManageConsent(patient.ClinicId, patient.Id)) return;
+        c.Disclosures().Unreachable(c.Coordinate(), patientId, patient is null ? null : AccessContext.Subject(patient),
+            "The caller may not manage this patient's consents.");
         throw ClinicalRuleViolation.NotFound("patient", patientId, "input.patientId");
     }
 

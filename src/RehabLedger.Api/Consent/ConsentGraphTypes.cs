@@ -33,7 +33,7 @@ public sealed class ConsentPayloadType : ObjectGraphType<ConsentPayload>
     {
         Name = "ConsentPayload";
         Field(x => x.PatientId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.Version).Description("The patient stream's version after this change.");
+        Field(x => x.Version).Description("The patient stream's version after this change: the next expectedVersion.");
         Field(x => x.Consents, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PayerConsentType>>>)).Costs(FieldCost.InMemory)
             .Description("Every consent granted, oldest first, revoked ones included.");
     }
@@ -41,7 +41,11 @@ public sealed class ConsentPayloadType : ObjectGraphType<ConsentPayload>
 
 public sealed class ConsentInput
 {
+    public const string ExpectedVersionText =
+        "The patient stream's version you last saw (myConsents, patient, or the last ConsentPayload); a stale one is refused with CONFLICT.";
+
     public Guid PatientId { get; set; }
+    public long ExpectedVersion { get; set; }
     public string PayerId { get; set; } = "";
     public string? Reason { get; set; }
 }
@@ -52,6 +56,7 @@ public sealed class GrantConsentInputType : InputObjectGraphType<ConsentInput>
     {
         Name = "GrantConsentInput";
         Field(x => x.PatientId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.ExpectedVersion).Description(ConsentInput.ExpectedVersionText);
         Field(x => x.PayerId).Description("The payer as episodes name it in their coverage, for example aetna.");
     }
 }
@@ -62,6 +67,7 @@ public sealed class RevokeConsentInputType : InputObjectGraphType<ConsentInput>
     {
         Name = "RevokeConsentInput";
         Field(x => x.PatientId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.ExpectedVersion).Description(ConsentInput.ExpectedVersionText);
         Field(x => x.PayerId);
         Field(x => x.Reason, nullable: true);
     }

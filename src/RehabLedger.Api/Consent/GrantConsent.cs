@@ -4,11 +4,8 @@ using Wolverine.Marten;
 
 namespace RehabLedger.Consent;
 
-/// <summary>
-/// Carries no expected version: granting a payer's consent means the same whatever else happened to the patient's
-/// stream since it was read (accesses are appended there too), and granting twice is refused anyway.
-/// </summary>
-public sealed record GrantConsent(Guid PatientId, string PayerId, ActorRef By) : IActorCommand;
+/// <param name="ExpectedVersion">The patient stream's version the caller last saw; a stale one is refused with CONFLICT.</param>
+public sealed record GrantConsent(Guid PatientId, long ExpectedVersion, string PayerId, ActorRef By) : IActorCommand;
 
 public static class GrantConsentHandler
 {
@@ -16,9 +13,9 @@ public static class GrantConsentHandler
     public static (UpdatedAggregate, Events) Handle(GrantConsent command, Patient? patient, TimeProvider clock) =>
         (new UpdatedAggregate(), [Decide(command, patient, clock.GetUtcNow())]);
 
-    public static ConsentGranted Decide(GrantConsent command, Patient? patient, DateTimeOffset now)
+    public static ConsentGranted Decide(GrantConsent command, Patient? found, DateTimeOffset now)
     {
-        if (patient is null) throw ClinicalRuleViolation.NotFound("patient", command.PatientId, "input.patientId");
+        var patient = ConsentRules.Current(found, command.PatientId, command.ExpectedVersion);
         var payer = Validate.Required(command.PayerId, "input.payerId");
         if (patient.HasActiveConsent(payer))
             throw ClinicalRuleViolation.Conflict($"The patient's consent for payer '{payer}' is already active.");

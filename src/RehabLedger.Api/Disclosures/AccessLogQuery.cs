@@ -1,6 +1,6 @@
 using GraphQL.Types.Relay.DataObjects;
 using Marten;
-using RehabLedger.Common;
+using RehabLedger.Audit;
 using RehabLedger.GraphQL;
 
 namespace RehabLedger.Disclosures;
@@ -19,7 +19,7 @@ public sealed class AccessLogFilter
 
 /// <summary>
 /// Pages of access records, newest first, straight from the database: the log only grows, so a page costs a
-/// count and one keyset query on the sequence, never the whole log in memory.
+/// count and one keyset query on the position, never the whole log in memory.
 /// </summary>
 public static class AccessLogQuery
 {
@@ -48,24 +48,10 @@ public static class AccessLogQuery
         var total = await query.CountAsync(ct);
         if (after is not null)
         {
-            var key = Paging.KeyOf(after);
-            if (key is null || !long.TryParse(key, out var sequence))
-                throw ClinicalRuleViolation.Invalid(Paging.After, "after is not a cursor from this list.");
-            query = query.Where(r => r.Sequence < sequence);
+            var position = KeysetPaging.KeyOf(after);
+            query = query.Where(r => r.Position < position);
         }
-        var rows = await query.OrderByDescending(r => r.Sequence).Take(size + 1).ToListAsync(ct);
-        var edges = rows.Take(size).Select(r => new Edge<AccessRecord> { Cursor = Paging.Cursor(r.Sequence.ToString()), Node = r }).ToList();
-        return new Connection<AccessRecord>
-        {
-            TotalCount = total,
-            Edges = edges,
-            PageInfo = new PageInfo
-            {
-                HasNextPage = rows.Count > size,
-                HasPreviousPage = after is not null,
-                StartCursor = edges.FirstOrDefault()?.Cursor,
-                EndCursor = edges.LastOrDefault()?.Cursor,
-            },
-        };
+        var rows = await query.OrderByDescending(r => r.Position).Take(size + 1).ToListAsync(ct);
+        return KeysetPaging.Page(rows, size, r => r.Position, continued: after is not null, totalCount: total);
     }
 }

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using Marten;
+using RehabLedger.Audit;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
 using RehabLedger.Security;
@@ -18,7 +19,7 @@ public static class DisclosureFields
                          "newest first. Entries appear a moment after the access (async projection).")
             .AuthorizeWithPolicy(Policies.ReadAccessLog)
             .Argument<AccessLogFilterInputType>("filter")
-            .PagingArguments()
+            .PagingArguments(KeysetPaging.CheckCursor)
             .ResolveAsync(async c =>
             {
                 var filter = c.GetArgument<AccessLogFilter?>("filter") ?? new AccessLogFilter();
@@ -32,15 +33,15 @@ public static class DisclosureFields
                          "themself and their clinic's administrators; null for a patient you may not see, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadDisclosures)
             .Argument<NonNullGraphType<IdGraphType>>("patientId")
-            .PagingArguments()
+            .PagingArguments(KeysetPaging.CheckCursor)
             .ResolveAsync(async c =>
             {
                 var patientId = c.GetArgument<Guid>("patientId");
                 var patient = await c.Query().LoadAsync<Patient>(patientId, c.CancellationToken);
-                if (patient is null) return null;
-                if (!c.Guard().CanReadDisclosures(patient.ClinicId, patient.Id))
+                if (patient is null || !c.Guard().CanReadDisclosures(patient.ClinicId, patient.Id))
                 {
-                    c.Disclosures().Denied(c.Coordinate(), AccessContext.Subject(patient), "The caller may not list this patient's disclosures.");
+                    c.Disclosures().Unreachable(c.Coordinate(), patientId, patient is null ? null : AccessContext.Subject(patient),
+                        "The caller may not list this patient's disclosures.");
                     return null;
                 }
                 var query = c.Query().Query<AccessRecord>().Where(r => r.PatientId == patientId);

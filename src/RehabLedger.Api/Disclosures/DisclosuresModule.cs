@@ -10,7 +10,7 @@ public static class DisclosuresModule
         options.Events.AddEventType<DisclosureRecorded>();
         // Async: see AccessRecordProjection for why.
         options.Projections.Add<AccessRecordProjection>(ProjectionLifecycle.Async);
-        options.Schema.For<AccessRecord>().Index(r => r.Sequence).Index(r => r.PatientId);
+        options.Schema.For<AccessRecord>().Index(r => r.Position).Index(r => r.PatientId);
         return options;
     }
 }

@@ -10,9 +10,11 @@ public enum DisclosureOutcome
 
 /// <summary>
 /// Someone read a patient's data in a role whose reads are accounted for (auditor, insurer), or anyone was refused
-/// something. Appended to the patient's stream when the patient is known, else to the access-log stream.
+/// something. The accesses of one request are a stream of their own (see <see cref="DisclosureLog"/>), never the
+/// patient's stream, so accounting for a read never contends with a write or with another read.
 /// </summary>
 /// <param name="Operation">The GraphQL field coordinate (<c>Query.episode</c>) or the HTTP route that was used.</param>
+/// <param name="RequestedId">The id the caller named, exactly as sent, when the access was a lookup by id.</param>
 /// <param name="ActorClinics">The clinics the caller's token named, so a clinic's auditors also see what their own staff were refused.</param>
 /// <param name="Payer">The insurer's payer, for reads by an insurer.</param>
 /// <param name="At">When the read or the attempt happened, by the service's clock.</param>
@@ -22,6 +24,7 @@ public sealed record DisclosureRecorded(
     IReadOnlyList<Guid> ActorClinics,
     string? Payer,
     string Operation,
+    Guid? RequestedId,
     Guid? ClinicId,
     Guid? PatientId,
     Guid? EpisodeId,
@@ -29,7 +32,7 @@ public sealed record DisclosureRecorded(
     string? Reason,
     DateTimeOffset At);
 
-/// <summary>Whose data an access concerns, as far as it is known.</summary>
+/// <summary>Whose data an access concerns, as far as it is known: the record's, not what the caller named.</summary>
 public sealed record DisclosureSubject(Guid? ClinicId, Guid? PatientId, Guid? EpisodeId)
 {
     public static readonly DisclosureSubject Unknown = new(null, null, null);

@@ -25,18 +25,21 @@ public static class EpisodeFields
     /// <summary>
     /// Runs a command that changes an episode and answers with the episode and its new version. Every episode mutation
     /// goes through here, and here the episode's clinic is checked first: an episode the caller may not change is
-    /// answered NOT_FOUND on <c>input.episodeId</c>, word for word what an unknown id gets, and nothing is sent.
-    /// An episode never changes clinic, so the check cannot go stale before the command runs.
+    /// answered NOT_FOUND on <c>input.episodeId</c>, word for word and at the same cost as an unknown id (both are
+    /// recorded, neither is sent). An episode never changes clinic, so the check cannot go stale before the command runs.
     /// </summary>
     /// <param name="may">Who may change this episode; clinicians of its clinic when not given.</param>
     public static async Task<EpisodePayload> SendForEpisode(this IResolveFieldContext context, IEpisodeCommand command,
         Func<AccessGuard, EpisodeOwner, bool>? may = null)
     {
+        var guard = context.Guard();
+        var allowed = may ?? ((g, e) => g.CanWriteClinical(e.ClinicId));
         var target = await context.RequestServices!.GetRequiredService<EpisodeOwners>()
-            .Find(context.Query(), command.EpisodeId, context.CancellationToken);
-        if (target is not null && !(may ?? ((guard, e) => guard.CanWriteClinical(e.ClinicId)))(context.Guard(), target))
+            .Find(context.Query(), command.EpisodeId, e => allowed(guard, e), context.CancellationToken);
+        if (target is null || !allowed(guard, target))
         {
-            context.Disclosures().Denied(context.Coordinate(), AccessContext.Subject(target), "The caller may not change this episode.");
+            context.Disclosures().Unreachable(context.Coordinate(), command.EpisodeId, target is null ? null : AccessContext.Subject(target),
+                "The caller may not change this episode.");
             throw ClinicalRuleViolation.NotFound("episode", command.EpisodeId, "input.episodeId");
         }
         var episode = await context.Send<Episode>(command);
@@ -48,8 +51,16 @@ public static class EpisodeFields
             .Description("An episode of a clinic you work in; null for any other id, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => c.Readable(
-                await c.Query().LoadAsync<Episode>(c.GetArgument<Guid>("id"), c.CancellationToken), AccessContext.Subject));
+            .ResolveAsync(async c =>
+            {
+                // The owner first, at the cost an unknown id has too; the snapshot, whose size follows the episode's length,
+                // only once the caller may read it, so the answer's timing does not tell how long another clinic's episode is.
+                var id = c.GetArgument<Guid>("id");
+                var guard = c.Guard();
+                var owner = await c.RequestServices!.GetRequiredService<EpisodeOwners>()
+                    .Find(c.Query(), id, e => guard.CanRead(e.ClinicId), c.CancellationToken);
+                return c.Readable(id, owner, AccessContext.Subject) is null ? null : await c.Query().LoadAsync<Episode>(id, c.CancellationToken);
+            });
 
     public static void AddEpisodeMutations(this ObjectGraphType mutation)
     {

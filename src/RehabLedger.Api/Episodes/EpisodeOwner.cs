@@ -19,14 +19,21 @@ public sealed class EpisodeOwners : IDisposable
 
     private readonly MemoryCache _known = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public async Task<EpisodeOwner?> Find(IQuerySession session, Guid episodeId, CancellationToken ct) =>
-        (await Find(session, [episodeId], ct)).GetValueOrDefault(episodeId);
+    /// <param name="reachable">
+    /// Whether the caller may reach an owner. A remembered owner is answered from memory only when they may; one out of
+    /// their reach is read again, so refusing another clinic's episode costs the round trip an unknown id costs and
+    /// the time of the answer does not tell the two apart.
+    /// </param>
+    public async Task<EpisodeOwner?> Find(IQuerySession session, Guid episodeId, Func<EpisodeOwner, bool> reachable, CancellationToken ct) =>
+        (await Find(session, [episodeId], reachable, ct)).GetValueOrDefault(episodeId);
 
-    public async Task<IReadOnlyDictionary<Guid, EpisodeOwner>> Find(IQuerySession session, Guid[] episodeIds, CancellationToken ct)
+    /// <inheritdoc cref="Find(IQuerySession, Guid, Func{EpisodeOwner, bool}, CancellationToken)"/>
+    public async Task<IReadOnlyDictionary<Guid, EpisodeOwner>> Find(IQuerySession session, Guid[] episodeIds, Func<EpisodeOwner, bool> reachable,
+        CancellationToken ct)
     {
         var found = new Dictionary<Guid, EpisodeOwner>();
         foreach (var id in episodeIds)
-            if (_known.TryGetValue(id, out EpisodeOwner? owner)) found[id] = owner!;
+            if (_known.TryGetValue(id, out EpisodeOwner? owner) && reachable(owner!)) found[id] = owner!;
         var unknown = episodeIds.Where(id => !found.ContainsKey(id)).ToArray();
         if (unknown.Length == 0) return found;
 

@@ -24,20 +24,26 @@ public static class AccessContext
 
     /// <summary>
     /// A record looked up by id, as the caller may see it: itself when its clinic is within reach, else null exactly as
-    /// for an id that does not exist (the attempt is recorded, the caller learns nothing). A read by an auditor is
-    /// recorded as a disclosure.
+    /// for an id that does not exist. Both misses are recorded alike (see <see cref="DisclosureLog.Unreachable"/>), so
+    /// neither the answer nor its cost tells them apart. A read by an auditor is recorded as a disclosure.
     /// </summary>
-    public static T? Readable<T>(this IResolveFieldContext context, T? found, Func<T, DisclosureSubject> subjectOf) where T : class
+    public static T? Readable<T>(this IResolveFieldContext context, Guid id, T? found, Func<T, DisclosureSubject> subjectOf) where T : class
     {
-        if (found is null) return null;
-        var subject = subjectOf(found);
-        if (!context.Guard().CanRead(subject.ClinicId!.Value))
+        var subject = found is null ? null : subjectOf(found);
+        if (subject is null || !context.Guard().CanRead(subject.ClinicId!.Value))
         {
-            context.Disclosures().Denied(context.Coordinate(), subject, "The record belongs to a clinic outside the caller's clinics.");
+            context.Disclosures().Unreachable(context.Coordinate(), id, subject, "The record belongs to a clinic outside the caller's clinics.");
             return null;
         }
         context.Disclosures().Granted(context.Coordinate(), subject);
         return found;
+    }
+
+    /// <summary>The record the field's <c>id</c> argument names, as <see cref="Readable{T}"/> lets the caller see it.</summary>
+    public static async Task<T?> ReadableById<T>(this IResolveFieldContext context, Func<T, DisclosureSubject> subjectOf) where T : class
+    {
+        var id = context.GetArgument<Guid>("id");
+        return context.Readable(id, await context.Query().LoadAsync<T>(id, context.CancellationToken), subjectOf);
     }
 
     /// <summary>
@@ -48,7 +54,7 @@ public static class AccessContext
     {
         if (allowed(context.Guard(), clinicId)) return;
         const string reason = "The clinic is not one of the caller's clinics, or the caller's role may not do this there.";
-        context.Disclosures().Denied(context.Coordinate(), DisclosureSubject.Clinic(clinicId), reason);
+        context.Disclosures().Unreachable(context.Coordinate(), clinicId, DisclosureSubject.Clinic(clinicId), reason);
         throw new AccessDenied($"{field} {clinicId} is not a clinic you may do this in.", field);
     }
 

@@ -86,11 +86,27 @@ public static class Paging
         throw ClinicalRuleViolation.Invalid(After, "after points to an entry no longer in this list; start again from the first page.");
     }
 
-    /// <summary>The <c>first</c> and <c>after</c> arguments, described once for every connection.</summary>
-    public static FieldBuilder<TSource, TReturn> PagingArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+    /// <summary>
+    /// The <c>first</c> and <c>after</c> arguments, described once for every connection, and checked before the
+    /// resolver runs (see <see cref="ArgumentChecks"/>): a page size out of range or a cursor this service did not
+    /// issue is refused whatever the field's other arguments name.
+    /// </summary>
+    /// <param name="checkCursor">Refuses a cursor that cannot be one of this list's; by default, one that is not ours.</param>
+    public static FieldBuilder<TSource, TReturn> PagingArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field,
+        Action<string>? checkCursor = null) =>
         field
             .Argument<IntGraphType>(First, $"How many items, {DefaultPageSize} when not given, at most {MaxPageSize}; more is refused.")
-            .Argument<StringGraphType>(After, "The endCursor of the previous page; leave it out for the first page.");
+            .Argument<StringGraphType>(After, "The endCursor of the previous page; leave it out for the first page.")
+            .CheckArguments(c =>
+            {
+                PageSize(c.GetArgument<int?>(First));
+                if (c.GetArgument<string?>(After) is { } after) (checkCursor ?? CheckCursor)(after);
+            });
+
+    private static void CheckCursor(string cursor)
+    {
+        if (KeyOf(cursor) is null) throw ClinicalRuleViolation.Invalid(After, "after is not a cursor from this list.");
+    }
 
     /// <summary>Adds a connection field over an ordered in-memory list of the source object.</summary>
     public static FieldBuilder<TSource, object> ConnectionField<TSource, TNodeGraphType, TNode>(

@@ -60,6 +60,7 @@ public sealed class RehabLedgerQuery : ObjectGraphType
         this.AddInsurerQueries();
         this.AddAuditQueries();
         this.AddPortalQueries();
+        this.AddConsentQueries();
         this.AddDisclosureQueries();
     }
 }

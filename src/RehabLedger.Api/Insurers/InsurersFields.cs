@@ -30,6 +30,7 @@ public static class InsurersFields
             .Argument<NonNullGraphType<DateOnlyGraphType>>("from", "First day of the period.")
             .Argument<NonNullGraphType<DateOnlyGraphType>>("to", "Last day of the period, inclusive; not before from.")
             .PagingArguments()
+            .CheckArguments(c => OutcomeHistoryQuery.CheckPeriod(c.GetArgument<DateOnly>("from"), c.GetArgument<DateOnly>("to")))
             .ResolveAsync(async c =>
             {
                 var payerId = c.GetArgument<string>("payerId");
@@ -55,8 +56,8 @@ public static class InsurersFields
             });
     }
 
-    private static Func<OutcomeHistorySources, bool> Permit(IResolveFieldContext c) =>
-        sources => OutcomeHistoryAccess.Permit(sources, c.Guard(), c.Disclosures(), c.Coordinate());
+    private static OutcomeHistoryPermit Permit(IResolveFieldContext c) =>
+        (episodeId, found) => OutcomeHistoryAccess.Permit(episodeId, found, c.Guard(), c.Disclosures(), c.Coordinate());
 
     private static DateOnly Today(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<TimeProvider>().Today();

@@ -19,15 +19,27 @@ public static class OutcomeHistoryAccess
 {
     /// <summary>
     /// True when the caller may read the history; the read is then accounted for (for insurers and auditors). Otherwise
-    /// the attempt is recorded and the caller must be answered exactly as for an episode that does not exist.
+    /// the attempt is recorded, alike for an unknown id, an episode naming no payer and one out of reach, and the caller
+    /// must be answered exactly as for an episode that does not exist.
     /// </summary>
-    public static bool Permit(OutcomeHistorySources sources, AccessGuard guard, DisclosureLog log, string operation)
+    public static bool Permit(Guid episodeId, OutcomeHistorySubject? found, AccessGuard guard, DisclosureLog log, string operation)
     {
-        var (episode, patient) = (sources.Episode, sources.Patient);
+        if (found is null)
+        {
+            log.Unreachable(operation, episodeId, null, DisclosureLog.OutOfReach);
+            return false;
+        }
+        var (episode, patient) = (found.Episode, found.Patient);
         var subject = new DisclosureSubject(episode.ClinicId, patient.Id, episode.Id);
         if (!guard.CanReadOutcomeHistory(episode.ClinicId, episode.Coverage?.PayerId, patient.HasActiveConsent))
         {
-            log.Denied(operation, subject, "The caller may not read this outcome history: another clinic, another payer, or no active consent.");
+            log.Unreachable(operation, episodeId, subject,
+                "The caller may not read this outcome history: another clinic, another payer, or no active consent.");
+            return false;
+        }
+        if (episode.Coverage is null)
+        {
+            log.Unreachable(operation, episodeId, subject, "The episode names no payer, so it has no outcome history.");
             return false;
         }
         log.Granted(operation, subject);

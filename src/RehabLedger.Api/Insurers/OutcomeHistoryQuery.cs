@@ -13,33 +13,51 @@ namespace RehabLedger.Insurers;
 /// <summary>The documents an outcome history is built from, and for the FHIR export the episode's events.</summary>
 public sealed record OutcomeHistorySources(Episode Episode, EpisodeSessions Sessions, Patient Patient, IReadOnlyList<IEvent> Events);
 
+/// <summary>The episode an outcome history would be of and its patient: what the access decision needs.</summary>
+public sealed record OutcomeHistorySubject(Episode Episode, Patient Patient);
+
+/// <summary>Whether the caller may read the outcome history of the episode with this id, given what was found under it (null when nothing).</summary>
+public delegate bool OutcomeHistoryPermit(Guid episodeId, OutcomeHistorySubject? found);
+
 /// <summary>
-/// Loads outcome histories with a fixed number of round trips: one episode costs two (the episode, then its sessions,
-/// home logs, patient and events in one batch); a page of a payer's episodes costs two whatever its size (the matching
-/// keys, then the page's episodes, their sessions and home logs, and patients in one batch).
+/// Loads outcome histories with a fixed number of round trips: one episode costs two (the episode with its patient,
+/// then its sessions, home logs and events in one batch); a page of a payer's episodes costs two whatever its size
+/// (the matching keys, then the page's episodes, their sessions and home logs, and patients in one batch).
 /// </summary>
 public static class OutcomeHistoryQuery
 {
-    /// <summary>Null when no episode has that id or the episode names no payer.</summary>
-    public static async Task<OutcomeHistorySources?> Sources(IQuerySession session, Guid episodeId, bool withEvents, CancellationToken ct)
+    /// <summary>
+    /// The episode and its patient in one round trip, whatever is found: access is decided on these before anything
+    /// else is read, so refusing an episode costs what an unknown id costs.
+    /// </summary>
+    public static async Task<OutcomeHistorySubject?> Subject(IQuerySession session, Guid episodeId, CancellationToken ct)
     {
-        var episode = await session.LoadAsync<Episode>(episodeId, ct);
-        if (episode?.Coverage is null) return null;
+        var patients = new List<Patient>();
+        var episode = (await session.Query<Episode>().Include(e => e.PatientId, patients).Where(e => e.Id == episodeId).ToListAsync(ct))
+            .SingleOrDefault();
+        return episode is null ? null : new OutcomeHistorySubject(episode, patients.Single());
+    }
+
+    /// <summary>The documents the history is built from, once <paramref name="may"/> allowed it; null otherwise.</summary>
+    public static async Task<OutcomeHistorySources?> Sources(IQuerySession session, Guid episodeId, bool withEvents, OutcomeHistoryPermit may,
+        CancellationToken ct)
+    {
+        var found = await Subject(session, episodeId, ct);
+        if (!may(episodeId, found)) return null;
+        var (episode, patient) = (found!.Episode, found.Patient);
 
         var batch = session.CreateBatchQuery();
         var entries = EpisodeSessionsQuery.Add(batch, [episodeId]);
-        var patient = batch.Load<Patient>(episode.PatientId);
         var events = withEvents ? batch.Events.FetchStream(episodeId) : null;
         await batch.Execute(ct);
 
-        return new OutcomeHistorySources(episode, (await entries.ReadAsync())(episode), (await patient)!,
-            events is null ? [] : await events);
+        return new OutcomeHistorySources(episode, (await entries.ReadAsync())(episode), patient, events is null ? [] : await events);
     }
 
     /// <param name="may">Whether the caller may read it; when not, the answer is null as for an unknown episode.</param>
-    public static async Task<OutcomeHistory?> One(IQuerySession session, Guid episodeId, DateOnly today,
-        Func<OutcomeHistorySources, bool> may, CancellationToken ct) =>
-        await Sources(session, episodeId, withEvents: false, ct) is { } s && may(s)
+    public static async Task<OutcomeHistory?> One(IQuerySession session, Guid episodeId, DateOnly today, OutcomeHistoryPermit may,
+        CancellationToken ct) =>
+        await Sources(session, episodeId, withEvents: false, may, ct) is { } s
             ? OutcomeHistoryBuilder.Of(s.Episode, s.Sessions, s.Patient, today)
             : null;
 
@@ -56,7 +74,7 @@ public static class OutcomeHistoryQuery
         int? first, string? after, DateOnly today, OutcomeHistoryScope scope, Action<DisclosureSubject> listed, CancellationToken ct)
     {
         Paging.PageSize(first); // refuse an oversized page before touching the database
-        Validate.That(from <= to, "to", $"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).");
+        CheckPeriod(from, to);
 
         var keys = (await Covering(session, payerId, from, to, today)
                 .Select(e => new { e.Id, e.StartedOn, e.PatientId, e.ClinicId })
@@ -100,6 +118,9 @@ public static class OutcomeHistoryQuery
             Edges = page.Edges!.Select(e => new Edge<OutcomeHistory> { Cursor = e.Cursor, Node = histories[e.Node!.Id] }).ToList(),
         };
     }
+
+    public static void CheckPeriod(DateOnly from, DateOnly to) =>
+        Validate.That(from <= to, "to", $"to ({to:yyyy-MM-dd}) is before from ({from:yyyy-MM-dd}).");
 
     private static Task<IReadOnlyList<Guid>> Consenting(IQuerySession session, string payerId, Guid[] patientIds, CancellationToken ct) =>
         session.Query<Patient>()

@@ -15,8 +15,7 @@ public static class PatientFields
             .Description("A patient of a clinic you work in; null for any other id, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadClinic)
             .Argument<NonNullGraphType<IdGraphType>>("id")
-            .ResolveAsync(async c => c.Readable(
-                await c.Query().LoadAsync<Patient>(c.GetArgument<Guid>("id"), c.CancellationToken), AccessContext.Subject));
+            .ResolveAsync(async c => await c.ReadableById<Patient>(AccessContext.Subject));
 
     public static void AddPatientMutations(this ObjectGraphType mutation) =>
         mutation.Field<NonNullGraphType<PatientPayloadType>>("registerPatient").Costs(FieldCost.Command)

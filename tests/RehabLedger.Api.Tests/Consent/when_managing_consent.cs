@@ -24,6 +24,8 @@ public sealed class when_managing_consent(AppFixture fixture) : AppScenario(fixt
     }
 
     private Dictionary<string, string> Patient => Host.As(TestTokens.Patient(_a.PatientId));
+
+    private Task<long> Version() => SecurityApi.PatientVersion(Host, _a.PatientId);
     private Dictionary<string, string> Aetna => Host.As(TestTokens.Insurer("aetna"));
 
     private async Task<bool> AetnaSeesTheHistory()
@@ -42,12 +44,12 @@ public sealed class when_managing_consent(AppFixture fixture) : AppScenario(fixt
     {
         (await AetnaSeesTheHistory()).ShouldBeFalse("no consent yet");
 
-        var granted = (await GraphQL(Grant, new { input = new { patientId = _a.PatientId, payerId = "aetna" } }, Patient)).Ok()["grantConsent"]!;
+        var granted = (await GraphQL(Grant, new { input = new { patientId = _a.PatientId, expectedVersion = await Version(), payerId = "aetna" } }, Patient)).Ok()["grantConsent"]!;
         granted["consents"]![0]!["active"]!.GetValue<bool>().ShouldBeTrue();
         granted["consents"]![0]!["grantedBy"]!["role"]!.GetValue<string>().ShouldBe(Roles.Patient);
         (await AetnaSeesTheHistory()).ShouldBeTrue();
 
-        var revoked = (await GraphQL(Revoke, new { input = new { patientId = _a.PatientId, payerId = "aetna", reason = "Changed insurer" } }, Patient))
+        var revoked = (await GraphQL(Revoke, new { input = new { patientId = _a.PatientId, expectedVersion = await Version(), payerId = "aetna", reason = "Changed insurer" } }, Patient))
             .Ok()["revokeConsent"]!;
         revoked["consents"]![0]!["active"]!.GetValue<bool>().ShouldBeFalse();
         revoked["consents"]![0]!["revocationReason"]!.GetValue<string>().ShouldBe("Changed insurer");
@@ -67,8 +69,8 @@ public sealed class when_managing_consent(AppFixture fixture) : AppScenario(fixt
     public async Task both_are_events_on_the_patients_stream_attributed_to_whoever_acted()
     {
         var therapist = Host.As(TestTokens.Therapist(_a.ClinicId, _a.TherapistId.ToString()));
-        (await GraphQL(Grant, new { input = new { patientId = _a.PatientId, payerId = "aetna" } }, therapist)).Ok();
-        (await GraphQL(Revoke, new { input = new { patientId = _a.PatientId, payerId = "aetna" } }, Patient)).Ok();
+        (await GraphQL(Grant, new { input = new { patientId = _a.PatientId, expectedVersion = await Version(), payerId = "aetna" } }, therapist)).Ok();
+        (await GraphQL(Revoke, new { input = new { patientId = _a.PatientId, expectedVersion = await Version(), payerId = "aetna" } }, Patient)).Ok();
 
         await using var session = Fixture.Store.QuerySession();
         var events = (await session.Events.FetchStreamAsync(_a.PatientId)).Select(e => e.Data).ToList();
@@ -84,11 +86,11 @@ public sealed class when_managing_consent(AppFixture fixture) : AppScenario(fixt
         await SecurityApi.GrantConsent(Host, _a.PatientId, "aetna");
         var before = await EventCount();
 
-        var again = await GraphQL(Grant, new { input = new { patientId = _a.PatientId, payerId = "aetna" } });
+        var again = await GraphQL(Grant, new { input = new { patientId = _a.PatientId, expectedVersion = await Version(), payerId = "aetna" } });
         again.ErrorCode.ShouldBe("CONFLICT");
-        var nothing = await GraphQL(Revoke, new { input = new { patientId = _a.PatientId, payerId = "cigna" } });
+        var nothing = await GraphQL(Revoke, new { input = new { patientId = _a.PatientId, expectedVersion = await Version(), payerId = "cigna" } });
         nothing.ErrorCode.ShouldBe("CONFLICT");
-        var blank = await GraphQL(Grant, new { input = new { patientId = _a.PatientId, payerId = " " } });
+        var blank = await GraphQL(Grant, new { input = new { patientId = _a.PatientId, expectedVersion = await Version(), payerId = " " } });
         blank.ErrorCode.ShouldBe("VALIDATION_FAILED");
         blank.ErrorField.ShouldBe("input.payerId");
 
@@ -99,8 +101,8 @@ public sealed class when_managing_consent(AppFixture fixture) : AppScenario(fixt
     public async Task a_patient_manages_only_their_own_consents()
     {
         var other = await Host.RegisterPatient(_a.ClinicId, "Other");
-        var foreign = await GraphQL(Grant, new { input = new { patientId = other, payerId = "aetna" } }, Patient);
-        var unknown = await GraphQL(Grant, new { input = new { patientId = Guid.NewGuid(), payerId = "aetna" } }, Patient);
+        var foreign = await GraphQL(Grant, new { input = new { patientId = other, expectedVersion = await Version(), payerId = "aetna" } }, Patient);
+        var unknown = await GraphQL(Grant, new { input = new { patientId = Guid.NewGuid(), expectedVersion = await Version(), payerId = "aetna" } }, Patient);
 
         foreign.ErrorCode.ShouldBe("NOT_FOUND");
         foreign.ErrorField.ShouldBe("input.patientId");
@@ -116,5 +118,35 @@ public sealed class when_managing_consent(AppFixture fixture) : AppScenario(fixt
             headers: Host.As(TestTokens.ClinicAdmin(_a.ClinicId)))).Ok()["patient"]!["consents"]!.AsArray();
         consents.Single()!["payerId"]!.GetValue<string>().ShouldBe("aetna");
         (await GraphQL($$"""{ patient(id: "{{_a.PatientId}}") { id } }""", headers: Patient)).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task reads_and_their_accounting_leave_the_patients_version_alone_so_a_change_expects_it()
+    {
+        var mine = (await GraphQL("{ myConsents { patientId version consents { payerId } } }", headers: Patient)).Ok()["myConsents"]!;
+        var version = mine["version"]!.GetValue<long>();
+        version.ShouldBe(await Version());
+
+        // Accounted reads in between: the insurer's (refused, no consent yet) and an auditor's.
+        (await GraphQL(History, new { id = _a.EpisodeId }, Aetna)).Ok();
+        (await GraphQL($$"""{ patient(id: "{{_a.PatientId}}") { id } }""", headers: Host.As(TestTokens.Auditor(_a.ClinicId)))).Ok();
+
+        var granted = (await GraphQL(Grant, new { input = new { patientId = _a.PatientId, expectedVersion = version, payerId = "aetna" } }, Patient))
+            .Ok()["grantConsent"]!;
+        granted["version"]!.GetValue<long>().ShouldBe(version + 1);
+    }
+
+    [Fact]
+    public async Task a_stale_version_is_refused_with_conflict_and_writes_nothing()
+    {
+        var version = await Version();
+        await SecurityApi.GrantConsent(Host, _a.PatientId, "bcbs");
+        var before = await EventCount();
+
+        var stale = await GraphQL(Grant, new { input = new { patientId = _a.PatientId, expectedVersion = version, payerId = "aetna" } }, Patient);
+
+        stale.ErrorCode.ShouldBe("CONFLICT");
+        stale.ErrorMessage.ShouldBe($"Patient {_a.PatientId} is at version {version + 1}, not {version}: read it again and retry with its current version.");
+        (await EventCount()).ShouldBe(before);
     }
 }

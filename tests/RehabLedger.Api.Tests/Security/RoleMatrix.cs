@@ -43,7 +43,8 @@ public sealed record Expectation(Outcome Outcome, string? Field = null)
 }
 
 /// <summary>The records a request is built for; <see cref="Unknown"/> gives the same shape with ids that exist nowhere.</summary>
-public sealed record Target(ClinicRecords Records, string Payer)
+/// <param name="PatientVersion">The patient stream's version, for consent changes; found by <see cref="Operation.Fresh"/>.</param>
+public sealed record Target(ClinicRecords Records, string Payer, long PatientVersion = 0)
 {
     public Target Unknown() => this with
     {
@@ -102,6 +103,9 @@ public static class RoleMatrix
                 data!["myEpisodes"].Ids().ShouldContain(x.World.A.EpisodeId);
                 data["myEpisodes"].Ids().ShouldNotContain(x.World.B.EpisodeId);
             }),
+        new Operation("Query.myConsents", false, (_, _) => Q("{ myConsents { patientId version consents { payerId } } }"),
+            (c, _) => c switch { Who.Anonymous => Expectation.Unauthenticated, Who.Patient => Expectation.Allowed, _ => Expectation.Forbidden },
+            Check: (data, x, _, _) => data!["myConsents"]!["patientId"]!.GetValue<string>().ShouldBe(x.World.A.PatientId.ToString())),
         new Operation("Query.accessLog", true,
             (_, t) => Q("query($id: ID) { accessLog(filter: { clinicId: $id }) { totalCount } }", new { id = t.Records.ClinicId }),
             (c, s) => c switch
@@ -258,14 +262,17 @@ public static class RoleMatrix
         }, patientToo: true),
 
         // Consent: the patient's clinicians and administrators, or the patient themself.
-        Consent("grantConsent", "GrantConsentInput", fresh: (x, side) =>
-            Task.FromResult(new Target(side == Side.Own ? x.World.A : x.World.B, "payer-" + Guid.NewGuid().ToString("N")[..8]))),
+        Consent("grantConsent", "GrantConsentInput", fresh: async (x, side) =>
+        {
+            var records = side == Side.Own ? x.World.A : x.World.B;
+            return new Target(records, "payer-" + Guid.NewGuid().ToString("N")[..8], await SecurityApi.PatientVersion(x.Host, records.PatientId));
+        }),
         Consent("revokeConsent", "RevokeConsentInput", fresh: async (x, side) =>
         {
             var records = side == Side.Own ? x.World.A : x.World.B;
             var payer = "payer-" + Guid.NewGuid().ToString("N")[..8];
             await SecurityApi.GrantConsent(x.Host, records.PatientId, payer);
-            return new Target(records, payer);
+            return new Target(records, payer, await SecurityApi.PatientVersion(x.Host, records.PatientId));
         }),
     }.ToDictionary(o => o.Field);
 
@@ -336,7 +343,7 @@ public static class RoleMatrix
     private static Operation Consent(string field, string inputType, Func<MatrixContext, Side, Task<Target>> fresh) =>
         new($"Mutation.{field}", true,
             (_, t) => Q($"mutation($input: {inputType}!) {{ {field}(input: $input) {{ patientId version consents {{ payerId active }} }} }}",
-                new { input = new { patientId = t.Records.PatientId, payerId = t.Payer } }),
+                new { input = new { patientId = t.Records.PatientId, expectedVersion = t.PatientVersion, payerId = t.Payer } }),
             (c, s) => c switch
             {
                 Who.Anonymous => Expectation.Unauthenticated,

@@ -89,7 +89,14 @@ public static class SecurityApi
 
     public static async Task GrantConsent(IAlbaHost host, Guid patientId, string payerId, IReadOnlyDictionary<string, string>? headers = null) =>
         (await host.GraphQL("mutation($input: GrantConsentInput!) { grantConsent(input: $input) { version } }",
-            new { input = new { patientId, payerId } }, headers?.ToDictionary())).Ok();
+            new { input = new { patientId, expectedVersion = await PatientVersion(host, patientId), payerId } }, headers?.ToDictionary())).Ok();
+
+    /// <summary>The patient stream's version, as a consent change expects it.</summary>
+    public static async Task<long> PatientVersion(IAlbaHost host, Guid patientId)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.Events.FetchStreamStateAsync(patientId))?.Version ?? 0;
+    }
 
     /// <summary>How many events were written, leaving out the access records every refusal adds.</summary>
     public static async Task<int> ClinicalEventCount(this IAlbaHost host)

@@ -14,8 +14,10 @@ public sealed class ReadModelsVersion
     /// start. 2: sessions and home logs became documents of their own, and the EpisodeProgress document went away.
     /// 3: the Episode snapshot keeps its sessions' and home logs' ids as plain lists.
     /// 4: session and home-log documents are keyed by episode and entry; corrections mark the entry of their kind.
+    /// 5: access records carry the requested id and a position, and a refusal of another clinic's record is two records,
+    /// one for each side.
     /// </summary>
-    public const int Current = 4;
+    public const int Current = 5;
 
     public string Id { get; set; } = CurrentId;
     public int Version { get; set; }

@@ -24,11 +24,10 @@ public static class OutcomeHistoryFhir
     /// The Bundle as FHIR JSON, or null when no episode has that id, it names no payer, or <paramref name="may"/> says the
     /// caller may not read it (indistinguishable on purpose).
     /// </summary>
-    public static async Task<string?> Json(IQuerySession session, Guid episodeId, TimeProvider clock,
-        Func<OutcomeHistorySources, bool> may, CancellationToken ct)
+    public static async Task<string?> Json(IQuerySession session, Guid episodeId, TimeProvider clock, OutcomeHistoryPermit may, CancellationToken ct)
     {
-        var sources = await OutcomeHistoryQuery.Sources(session, episodeId, withEvents: true, ct);
-        if (sources is null || !may(sources)) return null;
+        var sources = await OutcomeHistoryQuery.Sources(session, episodeId, withEvents: true, may, ct);
+        if (sources is null) return null;
         var history = OutcomeHistoryBuilder.Of(sources.Episode, sources.Sessions, sources.Patient, clock.Today())!;
         return Serializer.SerializeToString(OutcomeHistoryBundle.Build(history, sources, clock.GetUtcNow()));
     }
@@ -39,7 +38,7 @@ public static class OutcomeHistoryFhir
                 CancellationToken ct) =>
             {
                 var json = Guid.TryParse(id, out var episodeId)
-                    ? await Json(session, episodeId, clock, sources => OutcomeHistoryAccess.Permit(sources, guard, log, "GET " + Route), ct)
+                    ? await Json(session, episodeId, clock, (requested, found) => OutcomeHistoryAccess.Permit(requested, found, guard, log, "GET " + Route), ct)
                     : null;
                 // The read is on record before the answer leaves; if it cannot be recorded, nothing is answered.
                 await log.FlushAsync();
