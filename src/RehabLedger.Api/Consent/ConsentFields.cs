@@ -37,7 +37,7 @@ public static class ConsentFields
     }
 
     public static void AddConsentQueries(this ObjectGraphType query) =>
-        query.Field<ConsentPayloadType>("myConsents")
+        query.Field<ConsentPayloadType>("myConsents").Costs(FieldCost.RoundTrip)
             .Description("For a patient: their consents, and their record's version to pass as expectedVersion when granting or revoking one; " +
                          "null when the token names no registered patient.")
             .AuthorizeWithPolicy(Policies.PatientPortal)
