@@ -42,7 +42,7 @@ internal static class GraphQLRequestReader
     }
 
     public static async Task<RequestReadResult> ReadPostAsync(
-        HttpContext context, IGraphQLTextSerializer serializer, long maxBodySize)
+        HttpContext context, IGraphQLTextSerializer serializer, long maxBodySize, CancellationToken cancellation)
     {
         var request = context.Request;
 
@@ -70,7 +70,7 @@ internal static class GraphQLRequestReader
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
             {
                 if (body.Length + read > maxBodySize)
                     return TooLarge(maxBodySize);
@@ -91,7 +91,7 @@ internal static class GraphQLRequestReader
             return shapeError;
 
         body.Position = 0;
-        var graphQLRequest = await serializer.ReadAsync<GraphQLRequest>(body, context.RequestAborted);
+        var graphQLRequest = await serializer.ReadAsync<GraphQLRequest>(body, cancellation);
         return graphQLRequest is null
             ? RequestJsonShape.BadRequest("The request body must be a JSON object.")
             : graphQLRequest;
