@@ -57,7 +57,7 @@ public sealed class GraphQLLimits
     /// fields of its fragment (so a spread repeated at every level counts exponentially, as it would cost); refused with
     /// TOO_MANY_FIELDS. Counting is linear: each fragment is measured once. GraphiQL's introspection query counts about 500.
     /// </summary>
-    public int MaxFields { get; set; } = 2_000;
+    public int MaxFields { get; set; } = 1_500;
 
     /// <summary>Most directives accepted in one document, wherever they are written; refused with TOO_MANY_DIRECTIVES.</summary>
     public int MaxDirectives { get; set; } = 200;

@@ -9,12 +9,14 @@ namespace RehabLedger.GraphQL.Documents;
 /// <summary>
 /// Parses documents for GraphQL.NET, refusing one whose size would make parsing or validation expensive before that
 /// work can grow: its length first, then its tokens in one pass of the lexer (which stops at the limit), then, on the
-/// parsed tree, its nesting, its fields with fragments expanded, its directives and its variables. Each refusal is a
+/// parsed tree, its nesting, fragment cycles, its fields with fragments expanded, its directives and its variables. Each refusal is a
 /// <see cref="DocumentLimitError"/> with its own code. Validation (quadratic in places, and writing one error per
 /// offending node) then only ever sees documents these bounds keep small.
 /// </summary>
 public sealed class BoundedDocumentBuilder(GraphQLLimits limits) : IDocumentBuilder
 {
+    private const string NoFragmentCycles = "NO_FRAGMENT_CYCLES";
+
     public GraphQLDocument Build(string body)
     {
         if (body.Length > limits.MaxDocumentLength)
@@ -58,6 +60,10 @@ public sealed class BoundedDocumentBuilder(GraphQLLimits limits) : IDocumentBuil
 
     private void Check(DocumentMeasure measure)
     {
+        // The code and message of GraphQL.NET's own rule (NoFragmentCycles), which would find the same cycle at a
+        // cost that grows with every path around it.
+        if (measure.CyclicFragment is { } cyclic)
+            throw Refuse(NoFragmentCycles, $"Cannot spread fragment '{cyclic}' within itself.");
         if (measure.Fields > limits.MaxFields)
             throw Refuse(GraphQLHttpErrorCodes.TooManyFields,
                 $"The document selects more than {limits.MaxFields} fields, counting every field of every operation and fragment, " +

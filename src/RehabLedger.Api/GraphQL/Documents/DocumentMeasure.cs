@@ -6,7 +6,7 @@ namespace RehabLedger.GraphQL.Documents;
 /// What a parsed document would cost the validator, measured in one walk whose own cost is linear in the document:
 /// every fragment definition is measured once, and each spread of it adds that measure instead of walking it again.
 /// </summary>
-internal readonly record struct DocumentMeasure(long Fields, int Directives, int MostVariablesInOneOperation)
+internal readonly record struct DocumentMeasure(long Fields, int Directives, int MostVariablesInOneOperation, string? CyclicFragment)
 {
     /// <summary>
     /// Fields counts every field of every operation and fragment definition with its fragment spreads expanded, so a
@@ -40,19 +40,22 @@ internal readonly record struct DocumentMeasure(long Fields, int Directives, int
             }
         }
 
-        return new DocumentMeasure(fields, walk.Directives, mostVariables);
+        return new DocumentMeasure(fields, walk.Directives, mostVariables, walk.CyclicFragment);
     }
 
     private static long Saturate(long value, long ceiling) => Math.Min(value, ceiling);
 
     private sealed class Walk(Dictionary<string, GraphQLFragmentDefinition> fragments, long ceiling)
     {
-        // A fragment's expanded size, once known. One being measured counts 0 where it spreads itself: the cycle is
-        // a validation error of its own (NO_FRAGMENT_CYCLES), and the walk must end.
+        // A fragment's expanded size, once known. One being measured counts 0 where it spreads itself, so the walk
+        // ends, and is reported: a cycle is invalid, and refusing it here spares the validator's cycle search, whose
+        // answer names every path around every cycle.
         private readonly Dictionary<string, long> _expanded = [];
         private readonly HashSet<string> _inProgress = [];
 
         public int Directives { get; private set; }
+
+        public string? CyclicFragment { get; private set; }
 
         public void CountDirectives(GraphQLDirectives? directives) => Directives += directives?.Items.Count ?? 0;
 
@@ -89,7 +92,13 @@ internal readonly record struct DocumentMeasure(long Fields, int Directives, int
         private long Expanded(string name)
         {
             if (_expanded.TryGetValue(name, out var known)) return known;
-            if (!fragments.TryGetValue(name, out var fragment) || !_inProgress.Add(name)) return 0;
+            if (!fragments.TryGetValue(name, out var fragment)) return 0;
+            if (!_inProgress.Add(name))
+            {
+                CyclicFragment ??= name;
+                return 0;
+            }
+
             var size = Fields(fragment.SelectionSet, countDirectives: false);
             _inProgress.Remove(name);
             _expanded[name] = size;
