@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -122,13 +123,12 @@ internal sealed class GraphQLHttpHandler<TSchema>
                 return;
             }
 
-            context.Response.Clear();
             await WriteAsync(context, serializer, StatusCodes.Status504GatewayTimeout, mediaType, new ExecutionResult { Errors = [TimedOut()] });
         }
     }
 
     private TimeoutError TimedOut() => new(
-        $"The request ran longer than {_requestTimeout.TotalSeconds:0.###} s and was cancelled. A mutation may or may not have been " +
+        $"The request ran longer than {_requestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was cancelled. A mutation may or may not have been " +
         "applied: read the record, then retry with its current version (a repeated write is refused with CONFLICT).");
 
     // A completion that fails replaces the answer: what could not be completed (recorded, for instance) is not sent.
