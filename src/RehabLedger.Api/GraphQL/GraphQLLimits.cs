@@ -59,6 +59,13 @@ public sealed class GraphQLLimits
     /// </summary>
     public int MaxFields { get; set; } = 1_500;
 
+    /// <summary>
+    /// Most fields one selection set may hold under one response name (one field repeated, or one alias given to many),
+    /// counting those its inline fragments and fragment spreads bring; refused with TOO_MANY_FIELDS. The validator compares
+    /// such fields pair by pair and reports every conflicting pair, so their cost grows with the square of their number.
+    /// </summary>
+    public int MaxFieldsOfOneName { get; set; } = 50;
+
     /// <summary>Most directives accepted in one document, wherever they are written; refused with TOO_MANY_DIRECTIVES.</summary>
     public int MaxDirectives { get; set; } = 200;
 
@@ -81,10 +88,10 @@ public sealed class GraphQLLimits
         limits.Introspection ??= environment.IsDevelopment() || environment.IsEnvironment("Testing");
         if (limits.MaxDepth < 1 || limits.MaxComplexity < 1 || limits.TimeoutSeconds < 1)
             throw new InvalidConfigurationException($"{Section}:MaxDepth, MaxComplexity and TimeoutSeconds must each be at least 1.");
-        if (limits.MaxDocumentLength < 1 || limits.MaxTokens < 1 || limits.MaxFields < 1 || limits.MaxDirectives < 0
+        if (limits.MaxDocumentLength < 1 || limits.MaxTokens < 1 || limits.MaxFields < 1 || limits.MaxFieldsOfOneName < 1 || limits.MaxDirectives < 0
             || limits.MaxVariables < 0 || limits.MaxErrors < 1)
             throw new InvalidConfigurationException(
-                $"{Section}:MaxDocumentLength, MaxTokens, MaxFields and MaxErrors must each be at least 1; MaxDirectives and MaxVariables at least 0.");
+                $"{Section}:MaxDocumentLength, MaxTokens, MaxFields, MaxFieldsOfOneName and MaxErrors must each be at least 1; MaxDirectives and MaxVariables at least 0.");
         return limits;
     }
 }

@@ -27,6 +27,9 @@ public static class ExpensiveDocuments
         yield return new("one field repeated, just within the field limit", "{ outcomeMeasures { " + Repeat("code ", 1_490) + "} }");
         yield return new("aliases of one field", "{ " + Join(740, i => $"a{i}: outcomeMeasures {{ code }} ") + "}");
         yield return new("one alias for conflicting fields", "{ " + Join(740, i => $"a: __type(name: \"T{i}\") {{ name }} ") + "}");
+        yield return new("one alias for conflicting fields, brought by fragments",
+            "{ " + Join(700, i => $"...F{i} ") + "} " + Join(700, i => $"fragment F{i} on Query {{ a: __type(name: \"T{i}\") {{ name }} }} "));
+        yield return new("one alias for conflicting fields, within the limit", "{ " + Join(50, i => $"a: __type(name: \"T{i}\") {{ name }} ") + "}");
         yield return new("unknown fields, one error each", "{ " + Join(1_490, i => $"x{i} ") + "}");
 
         yield return new("unknown directives, 100 KB", "{ outcomeMeasures " + Fill("@a ", tail: 20) + "{ code } }");

@@ -12,7 +12,8 @@ namespace RehabLedger.Tests.Security;
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class CostCollection
 {
-    // Alone, so that the process's CPU time is this test's: no other test runs while it measures.
+    // Alone, so that the process's CPU time is this test's: no other test runs while it measures. Such a collection
+    // runs after the parallel ones, so its host is never the first of the process (see AppCollection's BareHost users).
     public const string Name = "cost";
 }
 

@@ -12,6 +12,9 @@ namespace RehabLedger.Tests.Security;
 /// and a request that takes too long is cut off by one timeout from its first byte to its answer. On hosts of their
 /// own, without a database: nothing here reaches one.
 /// </summary>
+// In the app's collection, like every test that starts a BareHost: the first host the process builds fixes the
+// application assembly the Critter Stack scans for handlers, and it must be the app's, not this test assembly.
+[Collection(AppCollection.Name)]
 public sealed class when_a_request_is_malformed_or_oversized
 {
     private const string Lookup = "query($v: String) { __type(name: $v) { name } }";

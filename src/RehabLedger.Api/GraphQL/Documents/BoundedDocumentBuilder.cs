@@ -68,6 +68,10 @@ public sealed class BoundedDocumentBuilder(GraphQLLimits limits) : IDocumentBuil
             throw Refuse(GraphQLHttpErrorCodes.TooManyFields,
                 $"The document selects more than {limits.MaxFields} fields, counting every field of every operation and fragment, " +
                 "with each fragment spread counted as the fields of its fragment.");
+        if (measure.MostFieldsOfOneName > limits.MaxFieldsOfOneName)
+            throw Refuse(GraphQLHttpErrorCodes.TooManyFields,
+                $"A selection set has more than {limits.MaxFieldsOfOneName} fields answering under one name (the same field, or one alias), " +
+                "counting those its fragments bring.");
         if (measure.Directives > limits.MaxDirectives)
             throw Refuse(GraphQLHttpErrorCodes.TooManyDirectives,
                 $"The document has {measure.Directives} directives; at most {limits.MaxDirectives} are accepted.");

@@ -6,7 +6,8 @@ namespace RehabLedger.GraphQL.Documents;
 /// What a parsed document would cost the validator, measured in one walk whose own cost is linear in the document:
 /// every fragment definition is measured once, and each spread of it adds that measure instead of walking it again.
 /// </summary>
-internal readonly record struct DocumentMeasure(long Fields, int Directives, int MostVariablesInOneOperation, string? CyclicFragment)
+internal readonly record struct DocumentMeasure(
+    long Fields, int Directives, int MostVariablesInOneOperation, string? CyclicFragment, long MostFieldsOfOneName)
 {
     /// <summary>
     /// Fields counts every field of every operation and fragment definition with its fragment spreads expanded, so a
@@ -40,7 +41,7 @@ internal readonly record struct DocumentMeasure(long Fields, int Directives, int
             }
         }
 
-        return new DocumentMeasure(fields, walk.Directives, mostVariables, walk.CyclicFragment);
+        return new DocumentMeasure(fields, walk.Directives, mostVariables, walk.CyclicFragment, walk.MostFieldsOfOneName);
     }
 
     private static long Saturate(long value, long ceiling) => Math.Min(value, ceiling);
@@ -57,6 +58,13 @@ internal readonly record struct DocumentMeasure(long Fields, int Directives, int
 
         public string? CyclicFragment { get; private set; }
 
+        // Fields that answer under one name in one selection set, fragments included, are compared pair by pair by
+        // the validator (and each conflicting pair is an error): the largest such group, wherever it is.
+        public long MostFieldsOfOneName { get; private set; }
+
+        private readonly Dictionary<string, Dictionary<string, long>> _collected = [];
+        private readonly HashSet<string> _collecting = [];
+
         public void CountDirectives(GraphQLDirectives? directives) => Directives += directives?.Items.Count ?? 0;
 
         // Directives are counted where they are written, so only on the walk of their own definition, never on an
@@ -64,6 +72,7 @@ internal readonly record struct DocumentMeasure(long Fields, int Directives, int
         public long Fields(GraphQLSelectionSet? selectionSet, bool countDirectives)
         {
             if (selectionSet is null) return 0;
+            if (countDirectives) MeasureNames(selectionSet);
             long count = 0;
             foreach (var selection in selectionSet.Selections)
             {
@@ -87,6 +96,46 @@ internal readonly record struct DocumentMeasure(long Fields, int Directives, int
             }
 
             return count;
+        }
+
+        private void MeasureNames(GraphQLSelectionSet selectionSet)
+        {
+            var counts = new Dictionary<string, long>();
+            Collect(selectionSet, counts);
+            foreach (var count in counts.Values) MostFieldsOfOneName = Math.Max(MostFieldsOfOneName, count);
+        }
+
+        // How many fields answer under each name at this level, through inline fragments and fragment spreads, each
+        // fragment's counts computed once.
+        private void Collect(GraphQLSelectionSet selectionSet, Dictionary<string, long> counts)
+        {
+            foreach (var selection in selectionSet.Selections)
+            {
+                switch (selection)
+                {
+                    case GraphQLField field:
+                        var name = (field.Alias?.Name ?? field.Name).StringValue;
+                        counts[name] = Math.Min(counts.GetValueOrDefault(name) + 1, ceiling);
+                        break;
+                    case GraphQLInlineFragment inline:
+                        Collect(inline.SelectionSet, counts);
+                        break;
+                    case GraphQLFragmentSpread spread:
+                        foreach (var (spreadName, spreadCount) in CollectedOf(spread.FragmentName.Name.StringValue))
+                            counts[spreadName] = Math.Min(counts.GetValueOrDefault(spreadName) + spreadCount, ceiling);
+                        break;
+                }
+            }
+        }
+
+        private Dictionary<string, long> CollectedOf(string fragmentName)
+        {
+            if (_collected.TryGetValue(fragmentName, out var known)) return known;
+            if (!fragments.TryGetValue(fragmentName, out var fragment) || !_collecting.Add(fragmentName)) return [];
+            var counts = new Dictionary<string, long>();
+            Collect(fragment.SelectionSet, counts);
+            _collecting.Remove(fragmentName);
+            return _collected[fragmentName] = counts;
         }
 
         private long Expanded(string name)

@@ -62,7 +62,7 @@ public static class GraphQLHttpErrorCodes
 
     /// <summary>
     /// The document selects more fields than <c>GraphQL:MaxFields</c>, counting each fragment spread as the fields of
-    /// its fragment.
+    /// its fragment, or one selection set has more than <c>GraphQL:MaxFieldsOfOneName</c> fields under one response name.
     /// </summary>
     public const string TooManyFields = "TOO_MANY_FIELDS";
 

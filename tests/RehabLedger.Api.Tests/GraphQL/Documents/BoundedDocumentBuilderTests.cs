@@ -59,9 +59,21 @@ public sealed class BoundedDocumentBuilderTests
     [Fact]
     public void a_fragment_spread_many_times_counts_its_fields_each_time()
     {
-        var fragment = " fragment M on OutcomeMeasure { " + Repeat("code ", 10) + "}";
-        _builder.Build("{ outcomeMeasures { " + Repeat("...M ", 140) + "} }" + fragment);
-        Refusal("{ outcomeMeasures { " + Repeat("...M ", 160) + "} }" + fragment).ShouldBe("TOO_MANY_FIELDS");
+        var fragment = " fragment M on OutcomeMeasure { " + string.Concat(Enumerable.Range(0, 10).Select(i => $"c{i}: code ")) + "}";
+        string Spreads(int times) => "{ " + string.Concat(Enumerable.Range(0, times).Select(i => $"m{i}: outcomeMeasures {{ ...M }} ")) + "}";
+
+        _builder.Build(Spreads(130) + fragment);
+        Refusal(Spreads(140) + fragment).ShouldBe("TOO_MANY_FIELDS");
+    }
+
+    [Fact]
+    public void one_name_given_to_more_fields_than_the_limit_is_refused_even_through_fragments()
+    {
+        _builder.Build("{ " + string.Concat(Enumerable.Range(0, 50).Select(i => $"a: __type(name: \"T{i}\") {{ name }} ")) + "}");
+        Refusal("{ " + string.Concat(Enumerable.Range(0, 51).Select(i => $"a: __type(name: \"T{i}\") {{ name }} ")) + "}").ShouldBe("TOO_MANY_FIELDS");
+        Refusal("{ " + string.Concat(Enumerable.Range(0, 51).Select(i => $"...F{i} ")) + "} " +
+                string.Concat(Enumerable.Range(0, 51).Select(i => $"fragment F{i} on Query {{ a: __type(name: \"T{i}\") {{ name }} }} ")))
+            .ShouldBe("TOO_MANY_FIELDS");
     }
 
     [Fact]
