@@ -4,7 +4,7 @@ namespace RehabLedger.GraphQL;
 
 /// <summary>
 /// Bounds on what one GraphQL request may cost, from the configuration section <c>GraphQL</c>. Each is checked
-/// before anything executes except the timeout, which cancels execution. Page sizes are capped by
+/// before anything executes except the timeout, which cancels the whole request. Page sizes are capped by
 /// <see cref="Paging.MaxPageSize"/>, a constant because clients build against it (the schema states it).
 /// </summary>
 public sealed class GraphQLLimits
@@ -52,7 +52,10 @@ public sealed class GraphQLLimits
     /// </summary>
     public int MaxIntrospectionComplexityPerType { get; set; } = 2_500;
 
-    /// <summary>Seconds a request may execute before it is cancelled and answered TIMEOUT.</summary>
+    /// <summary>
+    /// Seconds a request may take, from reading its body to writing its answer (parsing, validation and execution
+    /// included), before it is cancelled and answered TIMEOUT.
+    /// </summary>
     public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>Whether <c>__schema</c> and <c>__type</c> are answered; when not set, only in Development and Testing.</summary>
@@ -60,6 +63,48 @@ public sealed class GraphQLLimits
 
     /// <summary>Largest POST body, in bytes; see <see cref="Http.GraphQLHttpOptions.MaxRequestBodySize"/>.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Longest document (the <c>query</c> text) accepted, in characters, over GET and POST alike; refused with
+    /// DOCUMENT_TOO_LARGE before it is read further. The longest documents clients of this service send are under 10,000.
+    /// </summary>
+    public int MaxDocumentLength { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Most lexical tokens (names, punctuation, values) accepted in one document; refused with TOO_MANY_TOKENS. It bounds
+    /// every kind of node at once: values in lists, arguments, definitions. GraphiQL's introspection query has about 300.
+    /// </summary>
+    public int MaxTokens { get; set; } = 10_000;
+
+    /// <summary>
+    /// Most fields accepted in one document, over every operation and fragment, with each fragment spread counted as the
+    /// fields of its fragment (so a spread repeated at every level counts exponentially, as it would cost); refused with
+    /// TOO_MANY_FIELDS. Counting is linear: each fragment is measured once. GraphiQL's introspection query counts about 500.
+    /// </summary>
+    public int MaxFields { get; set; } = 1_500;
+
+    /// <summary>
+    /// Most fields one selection set may hold under one response name (one field repeated, or one alias given to many),
+    /// counting those its inline fragments and fragment spreads bring; refused with TOO_MANY_FIELDS. The validator compares
+    /// such fields pair by pair and reports every conflicting pair, so their cost grows with the square of their number.
+    /// </summary>
+    public int MaxFieldsOfOneName { get; set; } = 50;
+
+    /// <summary>Most directives accepted in one document, wherever they are written; refused with TOO_MANY_DIRECTIVES.</summary>
+    public int MaxDirectives { get; set; } = 200;
+
+    /// <summary>Most variables one operation may declare; refused with TOO_MANY_VARIABLES.</summary>
+    public int MaxVariables { get; set; } = 100;
+
+    /// <summary>Most errors one answer carries; past it the rest are replaced by one TOO_MANY_ERRORS error saying how many were left out.</summary>
+    public int MaxErrors { get; set; } = 100;
+
+    /// <summary>
+    /// Deepest nesting the parser accepts, counted in syntax nodes (selections, arguments, values and lists alike), the
+    /// parser's own default. Deeper documents are refused with DOCUMENT_TOO_DEEP; field depth has its own, lower limit
+    /// (<see cref="MaxDepth"/>).
+    /// </summary>
+    public const int MaxParserDepth = 128;
 
     public static GraphQLLimits Load(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -69,6 +114,10 @@ public sealed class GraphQLLimits
             || limits.MaxIntrospectionDepth < 1 || limits.MaxIntrospectionComplexityPerType < 1)
             throw new InvalidConfigurationException(
                 $"{Section}:MaxDepth, MaxComplexity, MaxExpensiveFields, MaxIntrospectionDepth, MaxIntrospectionComplexityPerType and TimeoutSeconds must each be at least 1.");
+        if (limits.MaxDocumentLength < 1 || limits.MaxTokens < 1 || limits.MaxFields < 1 || limits.MaxFieldsOfOneName < 1 || limits.MaxDirectives < 0
+            || limits.MaxVariables < 0 || limits.MaxErrors < 1)
+            throw new InvalidConfigurationException(
+                $"{Section}:MaxDocumentLength, MaxTokens, MaxFields, MaxFieldsOfOneName and MaxErrors must each be at least 1; MaxDirectives and MaxVariables at least 0.");
         return limits;
     }
 }

@@ -5,6 +5,7 @@ using GraphQLParser.AST;
 using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL.Cost;
+using RehabLedger.GraphQL.Documents;
 using RehabLedger.GraphQL.Http;
 
 namespace RehabLedger.GraphQL;
@@ -16,7 +17,12 @@ public static class GraphQLSetup
         var limits = GraphQLLimits.Load(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddSingleton(limits);
-        services.Configure<GraphQLHttpOptions>(o => o.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+        services.Configure<GraphQLHttpOptions>(o =>
+        {
+            o.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+            o.RequestTimeout = TimeSpan.FromSeconds(limits.TimeoutSeconds);
+            o.MaxErrors = limits.MaxErrors;
+        });
         services.AddHttpContextAccessor();
         services.AddScoped<DocumentBatchLoader>();
         services.AddSingleton<EpisodeOwners>();
@@ -36,14 +42,11 @@ public static class GraphQLSetup
                 .AddValidationRule(SafeTextRule.Instance, useForCachedDocuments: true)
                 // Also for kept documents (DocumentCache): a document's cost depends on the page sizes its variables ask for.
                 .AddValidationRule(new CostRule(limits), useForCachedDocuments: true)
-                .WithTimeout(TimeSpan.FromSeconds(limits.TimeoutSeconds), _ => new ExecutionResult
-                {
-                    Errors = [new TimeoutError(
-                        $"The request ran longer than {limits.TimeoutSeconds} s and was cancelled. A mutation may or may not have been " +
-                        "applied: read the record, then retry with its current version (a repeated write is refused with CONFLICT).", null)],
-                })
                 // Resolvers share the request's Marten session, which is not thread-safe: resolve fields one at a time.
                 .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query);
+            // Refuses documents too large to parse and validate cheaply. The request timeout is the transport's
+            // (GraphQLHttpOptions.RequestTimeout), which covers reading, parsing and validation as well as execution.
+            b.Services.Register<IDocumentBuilder>(new BoundedDocumentBuilder(limits), replace: true);
             if (limits.Introspection != true) b.AddValidationRule(NoIntrospectionValidationRule.Instance, useForCachedDocuments: true);
         });
         return builder;

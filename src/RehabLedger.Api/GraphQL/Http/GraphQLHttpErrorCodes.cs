@@ -41,4 +41,40 @@ public static class GraphQLHttpErrorCodes
     /// streaming transport that this endpoint does not offer.
     /// </summary>
     public const string SubscriptionNotSupported = "SUBSCRIPTION_NOT_SUPPORTED";
+
+    /// <summary>
+    /// 504: the request took longer than its timeout, counted from reading the body to writing the answer; whatever ran
+    /// was cancelled and nothing of it is answered.
+    /// </summary>
+    public const string Timeout = "TIMEOUT";
+
+    // Documents refused for their size, before validation (GraphQL/Documents/BoundedDocumentBuilder.cs). Like a
+    // validation error: 400, or 200 to a client that asked for application/json.
+
+    /// <summary>The document (the <c>query</c> text) is longer than <c>GraphQL:MaxDocumentLength</c> characters.</summary>
+    public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";
+
+    /// <summary>The document has more lexical tokens than <c>GraphQL:MaxTokens</c>.</summary>
+    public const string TooManyTokens = "TOO_MANY_TOKENS";
+
+    /// <summary>The document nests selections, arguments or values deeper than the parser accepts (128 levels).</summary>
+    public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+
+    /// <summary>
+    /// The document selects more fields than <c>GraphQL:MaxFields</c>, counting each fragment spread as the fields of
+    /// its fragment, or one selection set has more than <c>GraphQL:MaxFieldsOfOneName</c> fields under one response name.
+    /// </summary>
+    public const string TooManyFields = "TOO_MANY_FIELDS";
+
+    /// <summary>The document has more directives than <c>GraphQL:MaxDirectives</c>.</summary>
+    public const string TooManyDirectives = "TOO_MANY_DIRECTIVES";
+
+    /// <summary>An operation declares more variables than <c>GraphQL:MaxVariables</c>.</summary>
+    public const string TooManyVariables = "TOO_MANY_VARIABLES";
+
+    /// <summary>
+    /// The last error of an answer that had more than <c>GraphQL:MaxErrors</c>: it says how many were left out. It
+    /// never decides the status, which is that of the errors it replaces.
+    /// </summary>
+    public const string TooManyErrors = "TOO_MANY_ERRORS";
 }

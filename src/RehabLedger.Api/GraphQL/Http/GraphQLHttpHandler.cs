@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -23,6 +24,8 @@ internal sealed class GraphQLHttpHandler<TSchema>
     private static readonly IValidationRule[] PostCachedDocumentRules = [HttpOperationTypeRule.ForPost];
 
     private readonly long _maxRequestBodySize;
+    private readonly TimeSpan _requestTimeout;
+    private readonly int _maxErrors;
 
     public GraphQLHttpHandler(GraphQLHttpOptions options)
     {
@@ -33,7 +36,14 @@ internal sealed class GraphQLHttpHandler<TSchema>
                 $"{nameof(GraphQLHttpOptions)}.{nameof(GraphQLHttpOptions.MaxRequestBodySize)} must be between 1 and {Array.MaxLength} bytes.");
         }
 
+        if (options.RequestTimeout <= TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
+            throw new InvalidOperationException($"{nameof(GraphQLHttpOptions)}.{nameof(GraphQLHttpOptions.RequestTimeout)} must be positive.");
+        if (options.MaxErrors < 1)
+            throw new InvalidOperationException($"{nameof(GraphQLHttpOptions)}.{nameof(GraphQLHttpOptions.MaxErrors)} must be at least 1.");
+
         _maxRequestBodySize = options.MaxRequestBodySize;
+        _requestTimeout = options.RequestTimeout;
+        _maxErrors = options.MaxErrors;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -75,26 +85,52 @@ internal sealed class GraphQLHttpHandler<TSchema>
             return;
         }
 
-        var read = isGet
-            ? GraphQLRequestReader.ReadGet(context.Request.Query, serializer)
-            : await GraphQLRequestReader.ReadPostAsync(context, serializer, _maxRequestBodySize);
-
-        // Unparsable or malformed requests are answered 4xx whatever the media type: even the legacy
-        // application/json rule keeps 200 only for well-formed GraphQL-over-HTTP requests.
-        if (read.Error is not null)
+        // One cancellation for everything the request costs, from its body to its answer, so neither a slow body nor a
+        // slow parse, validation, execution or serialization holds the service past the timeout or a client that left.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(_requestTimeout);
+        try
         {
-            await WriteAsync(context, serializer, read.Error.StatusCode, mediaType, ErrorResult(read.Error));
-            return;
-        }
+            var read = isGet
+                ? GraphQLRequestReader.ReadGet(context.Request.Query, serializer)
+                : await GraphQLRequestReader.ReadPostAsync(context, serializer, _maxRequestBodySize, deadline.Token);
 
-        var result = await CompleteAsync(context, await ExecuteAsync(context, read.Request!, isGet));
-        var status = StatusOf(result, mediaType);
-        if (status == StatusCodes.Status405MethodNotAllowed)
-            context.Response.Headers.Allow = "POST";
-        if (status == StatusCodes.Status401Unauthorized)
-            await ChallengeAsync(context);
-        await WriteAsync(context, serializer, status, mediaType, result);
+            // Unparsable or malformed requests are answered 4xx whatever the media type: even the legacy
+            // application/json rule keeps 200 only for well-formed GraphQL-over-HTTP requests.
+            if (read.Error is not null)
+            {
+                await WriteAsync(context, serializer, read.Error.StatusCode, mediaType, ErrorResult(read.Error), deadline.Token);
+                return;
+            }
+
+            var result = await CompleteAsync(context, await ExecuteAsync(context, read.Request!, isGet, deadline.Token));
+            var status = StatusOf(result, mediaType);
+            if (status == StatusCodes.Status405MethodNotAllowed)
+                context.Response.Headers.Allow = "POST";
+            if (status == StatusCodes.Status401Unauthorized)
+                await ChallengeAsync(context);
+            await WriteAsync(context, serializer, status, mediaType, ErrorCap.Apply(result, _maxErrors), deadline.Token);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left: there is nobody to answer.
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            // An answer cut off halfway must not look complete to the client.
+            if (context.Response.HasStarted)
+            {
+                context.Abort();
+                return;
+            }
+
+            await WriteAsync(context, serializer, StatusCodes.Status504GatewayTimeout, mediaType, new ExecutionResult { Errors = [TimedOut()] });
+        }
     }
+
+    private TimeoutError TimedOut() => new(
+        $"The request ran longer than {_requestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was cancelled. A mutation may or may not have been " +
+        "applied: read the record, then retry with its current version (a repeated write is refused with CONFLICT).");
 
     // A completion that fails replaces the answer: what could not be completed (recorded, for instance) is not sent.
     private static async Task<ExecutionResult> CompleteAsync(HttpContext context, ExecutionResult result)
@@ -118,7 +154,7 @@ internal sealed class GraphQLHttpHandler<TSchema>
     private static Task ChallengeAsync(HttpContext context) =>
         context.RequestServices.GetService<IAuthenticationService>() is null ? Task.CompletedTask : context.ChallengeAsync();
 
-    private static Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet)
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet, CancellationToken cancellation)
     {
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<TSchema>>();
         return executer.ExecuteAsync(new ExecutionOptions
@@ -129,7 +165,7 @@ internal sealed class GraphQLHttpHandler<TSchema>
             Extensions = request.Extensions,
             RequestServices = context.RequestServices,
             User = context.User,
-            CancellationToken = context.RequestAborted,
+            CancellationToken = cancellation,
             UserContext = new GraphQLUserContext(context),
             ValidationRules = isGet ? GetRules : PostRules,
             CachedDocumentValidationRules = isGet ? GetCachedDocumentRules : PostCachedDocumentRules,
@@ -172,10 +208,11 @@ internal sealed class GraphQLHttpHandler<TSchema>
     private static ExecutionResult ErrorResult(GraphQLHttpError error) => new() { Errors = [error] };
 
     private static Task WriteAsync(
-        HttpContext context, IGraphQLTextSerializer serializer, int status, string mediaType, ExecutionResult result)
+        HttpContext context, IGraphQLTextSerializer serializer, int status, string mediaType, ExecutionResult result,
+        CancellationToken? cancellation = null)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = mediaType;
-        return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        return serializer.WriteAsync(context.Response.Body, result, cancellation ?? context.RequestAborted);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +43,7 @@ internal static class GraphQLRequestReader
     }
 
     public static async Task<RequestReadResult> ReadPostAsync(
-        HttpContext context, IGraphQLTextSerializer serializer, long maxBodySize)
+        HttpContext context, IGraphQLTextSerializer serializer, long maxBodySize, CancellationToken cancellation)
     {
         var request = context.Request;
 
@@ -70,7 +71,7 @@ internal static class GraphQLRequestReader
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            while ((read = await request.Body.ReadAsync(chunk, cancellation)) > 0)
             {
                 if (body.Length + read > maxBodySize)
                     return TooLarge(maxBodySize);
@@ -91,7 +92,16 @@ internal static class GraphQLRequestReader
             return shapeError;
 
         body.Position = 0;
-        var graphQLRequest = await serializer.ReadAsync<GraphQLRequest>(body, context.RequestAborted);
+        GraphQLRequest? graphQLRequest;
+        try
+        {
+            graphQLRequest = await serializer.ReadAsync<GraphQLRequest>(body, cancellation);
+        }
+        catch (JsonException)
+        {
+            return Unreadable("The request body");
+        }
+
         return graphQLRequest is null
             ? RequestJsonShape.BadRequest("The request body must be a JSON object.")
             : graphQLRequest;
@@ -146,7 +156,21 @@ internal static class GraphQLRequestReader
         if (error is not null)
             return false;
 
-        inputs = serializer.Deserialize<Inputs>(json);
+        try
+        {
+            inputs = serializer.Deserialize<Inputs>(json);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            error = Unreadable($"The '{parameter}' parameter");
+            return false;
+        }
+
         return true;
     }
+
+    // What RequestJsonShape vetted should always read; this keeps a reader's surprise (a value it cannot represent) a
+    // refusal of the request rather than a failure of the service.
+    private static GraphQLHttpError Unreadable(string what) =>
+        RequestJsonShape.BadRequest($"{what} could not be read as GraphQL input values.");
 }

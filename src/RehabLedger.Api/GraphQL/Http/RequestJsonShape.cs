@@ -71,14 +71,20 @@ internal static class RequestJsonShape
         {
             return InvalidJson("The request body is not valid JSON.");
         }
+        catch (InvalidOperationException)
+        {
+            // A property name that does not decode (ValueTextEquals decodes it).
+            return UndecodableText("The request body");
+        }
 
-        return problem is null ? null : BadRequest(problem);
+        return problem is null ? CheckText(json, "The request body") : BadRequest(problem);
     }
 
     /// <summary>Checks a GET <c>variables</c> or <c>extensions</c> parameter; null when it is a JSON object or null.</summary>
     public static GraphQLHttpError? CheckObjectParameter(string json, string parameter)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes);
         bool isObject;
         try
         {
@@ -95,11 +101,52 @@ internal static class RequestJsonShape
             return InvalidJson($"The '{parameter}' parameter is not valid JSON.");
         }
 
-        return isObject ? null : BadRequest($"The '{parameter}' parameter must be a JSON object or null.");
+        return isObject ? CheckText(bytes, $"The '{parameter}' parameter") : BadRequest($"The '{parameter}' parameter must be a JSON object or null.");
+    }
+
+    // Well-formed JSON may still hold what no reader can turn into .NET strings: an escaped unpaired UTF-16 surrogate
+    // (\uD800) or bytes that are not UTF-8, anywhere, names included; and an object may name a property twice, which
+    // GraphQL.NET's readers do not expect. Each would fail deep inside them, so this pass finds them first, decoding
+    // every string once.
+    private static GraphQLHttpError? CheckText(ReadOnlySpan<byte> json, string what)
+    {
+        var reader = new Utf8JsonReader(json);
+        var names = new Stack<HashSet<string>>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        names.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.EndObject:
+                        names.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        if (!names.Peek().Add(reader.GetString()!))
+                            return BadRequest($"{what} names the property '{reader.GetString()}' twice in one object.");
+                        break;
+                    case JsonTokenType.String:
+                        reader.GetString();
+                        break;
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return UndecodableText(what);
+        }
+
+        return null;
     }
 
     public static GraphQLHttpError BadRequest(string message) =>
         new(StatusCodes.Status400BadRequest, GraphQLHttpErrorCodes.BadRequest, message);
+
+    private static GraphQLHttpError UndecodableText(string what) =>
+        InvalidJson($"{what} holds text that is not valid UTF-8, or an escaped UTF-16 surrogate without its pair.");
 
     private static GraphQLHttpError InvalidJson(string message) =>
         new(StatusCodes.Status400BadRequest, GraphQLHttpErrorCodes.InvalidJson, message);
