@@ -74,16 +74,27 @@ public sealed class when_a_tool_introspects_the_schema(AppFixture fixture) : App
     }
 
     [Fact]
-    public async Task many_copies_of_the_standard_query_in_one_document_are_refused()
+    public async Task a_second_copy_of_the_standard_query_in_one_document_is_refused_by_the_budget()
     {
-        var fullType = Document("graphiql-3.8.3.graphql");
-        var copies = string.Join(" ", Enumerable.Range(0, 10).Select(i => $"s{i}: __schema {{ types {{ ...FullType }} }}"));
-        var document = fullType.Replace("query IntrospectionQuery {", $"query IntrospectionQuery {{ {copies} ");
-
-        var response = await Host.GraphQLOperation(document, "IntrospectionQuery");
+        var response = await Host.GraphQLOperation(WithCopies(1), "IntrospectionQuery");
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest);
         response.ErrorCode.ShouldBe("COMPLEXITY");
+    }
+
+    [Fact]
+    public async Task ten_copies_of_the_standard_query_are_refused_before_validation()
+    {
+        var response = await Host.GraphQLOperation(WithCopies(10), "IntrospectionQuery");
+
+        response.Status.ShouldBe(HttpStatusCode.BadRequest);
+        response.ErrorCode.ShouldBe("TOO_MANY_FIELDS");
+    }
+
+    private static string WithCopies(int count)
+    {
+        var copies = string.Join(" ", Enumerable.Range(0, count).Select(i => $"s{i}: __schema {{ types {{ ...FullType }} }}"));
+        return Document("graphiql-3.8.3.graphql").Replace("query IntrospectionQuery {", $"query IntrospectionQuery {{ {copies} ");
     }
 
     [Fact]
