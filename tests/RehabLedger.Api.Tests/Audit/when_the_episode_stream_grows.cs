@@ -37,6 +37,9 @@ public sealed class when_the_episode_stream_grows(AppFixture fixture) : AppScena
         v = await Host.MarkInError(Dana, e.EpisodeId, v2, regression, "Wrong patient");
         var at = (await Host.AllEpisodeEvents(e.EpisodeId)).Last().Instant("recordedAt");
         using var counter = new RoundTripCounter();
+        // Once first, uncounted: what a host does on its first read of a kind (checking a document's storage exists, for
+        // one) depends on which tests ran before, and has nothing to do with the stream's length.
+        await RoundTrips(counter, e.EpisodeId, at);
 
         var few = await RoundTrips(counter, e.EpisodeId, at);
         for (var i = 0; i < 30; i++)
