@@ -84,9 +84,13 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
             server.ReusedRunningServer = server.BringUp();
             server.EnsureServiceDatabase(options.Database);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            throw server.Failure($"The PostgreSQL data folder {server.DataDirectory} is not usable: {e.Message}", inner: e);
+            // A start that fails half-way leaves no server behind: nobody else would stop it.
+            server.Stop();
+            if (e is IOException or UnauthorizedAccessException)
+                throw server.Failure($"The PostgreSQL data folder {server.DataDirectory} is not usable: {e.Message}", inner: e);
+            throw;
         }
         server.ConnectionString = server.ConnectionStringFor(options.Database, ServiceRole, server._servicePassword);
 
