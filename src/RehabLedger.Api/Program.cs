@@ -11,6 +11,9 @@ using RehabLedger.Insurers.Fhir;
 using RehabLedger.Security;
 using Wolverine;
 
+// The container health check: asks a running service, starts nothing.
+if (HealthProbe.Requested(args, out var probeUrl)) return await HealthProbe.RunAsync(probeUrl);
+
 var builder = WebApplication.CreateBuilder(args);
 
 string connectionString;

@@ -22,11 +22,23 @@ public sealed class ServiceProcess : IDisposable
 
     public string Output => string.Join('\n', _lines);
 
+    // The service built beside these tests, in the same configuration (bin/Debug/net10.0 or bin/Release/net10.0).
+    private static string Folder => Path.Combine(RepositoryRoot.Path, "src", "RehabLedger.Api",
+        Path.GetRelativePath(Path.Combine(RepositoryRoot.Path, "tests", "RehabLedger.Api.Tests"), AppContext.BaseDirectory));
+
+    /// <summary>Runs the container health check, <c>dotnet RehabLedger.Api.dll --probe URL</c>, and returns its exit code.</summary>
+    public static async Task<int> Probe(string url)
+    {
+        using var probe = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(Folder, "RehabLedger.Api.dll"), "--probe", url])
+            { WorkingDirectory = Folder, RedirectStandardOutput = true })!;
+        await probe.StandardOutput.ReadToEndAsync();
+        await probe.WaitForExitAsync();
+        return probe.ExitCode;
+    }
+
     public static ServiceProcess Start(string dataDirectory, int port, IDictionary<string, string>? settings = null)
     {
-        // The service built beside these tests, in the same configuration (bin/Debug/net10.0 or bin/Release/net10.0).
-        var output = Path.GetRelativePath(Path.Combine(RepositoryRoot.Path, "tests", "RehabLedger.Api.Tests"), AppContext.BaseDirectory);
-        var folder = Path.Combine(RepositoryRoot.Path, "src", "RehabLedger.Api", output);
+        var folder = Folder;
         var startInfo = new ProcessStartInfo("dotnet", [Path.Combine(folder, "RehabLedger.Api.dll")])
         {
             WorkingDirectory = folder,

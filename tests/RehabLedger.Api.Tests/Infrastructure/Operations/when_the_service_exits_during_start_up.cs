@@ -53,10 +53,13 @@ public sealed class when_the_service_exits_during_start_up(ITestOutputHelper out
     }
 
     [Fact]
-    public async Task a_normal_stop_stops_it_too()
+    public async Task a_started_service_answers_the_container_probe_and_a_normal_stop_stops_postgres()
     {
-        using var service = ServiceProcess.Start(DataDirectory, FreePort());
+        var port = FreePort();
+        using var service = ServiceProcess.Start(DataDirectory, port);
         await service.WaitForLine("Now listening on", Timeout);
+        (await ServiceProcess.Probe($"http://127.0.0.1:{port}/health/ready")).ShouldBe(0);
+        (await ServiceProcess.Probe($"http://127.0.0.1:{FreePort()}/health/ready")).ShouldBe(1);
 
         service.Signal(ServiceProcess.SigTerm);
         var exitCode = await service.WaitForExit(Timeout);
