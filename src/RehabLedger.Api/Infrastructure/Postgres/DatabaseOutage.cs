@@ -14,9 +14,9 @@ public sealed class DatabaseOutage(string connectionString, ILogger<DatabaseOuta
     /// <summary>What the client is told to wait (<c>Retry-After</c>): about how long PostgreSQL takes to restart.</summary>
     public const string RetryAfterSeconds = "5";
 
-    public const string Message = "The database is not available at the moment; nothing was changed by this request " +
-        "unless a read of the record shows it. Retry later (see Retry-After); a retried command keeps its expected version, " +
-        "so it cannot be applied twice.";
+    public const string Message = "The database is not available at the moment. Retry later (see Retry-After). A write may " +
+        "have been saved just before the connection dropped: retried with the same expected version, it is answered CONFLICT " +
+        "rather than applied twice.";
 
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(1);
 
@@ -25,8 +25,6 @@ public sealed class DatabaseOutage(string connectionString, ILogger<DatabaseOuta
 
     private readonly CancellationTokenSource _stopping = new();
     private int _down;
-
-    public bool IsDown => Volatile.Read(ref _down) == 1;
 
     /// <summary>
     /// True when <paramref name="exception"/>, or any exception inside it (Marten and Wolverine wrap the driver's), says

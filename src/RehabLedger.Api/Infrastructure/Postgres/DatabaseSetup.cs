@@ -49,16 +49,27 @@ public static class DatabaseSetup
 /// having stopped (a start that failed or was cancelled: the host is disposed, its hosted services never stopped).
 /// </summary>
 internal sealed class EmbeddedPostgresLifetime(EmbeddedPostgres postgres, EmbeddedPostgresLogging logging, StartupSignals signals)
-    : IHostedService, IAsyncDisposable
+    : IHostedLifecycleService, IAsyncDisposable
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    // Before any hosted service starts: from here on the host listens for Ctrl-C and SIGTERM itself and disposes this
+    // service however its start ends. Stopping the server under a starting host instead would leave the host waiting
+    // for a database that no longer answers.
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
-        // From here on the host listens for Ctrl-C and SIGTERM itself, and disposes this service however its start ends.
         signals.Dispose();
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // After every hosted service has stopped.
+    public Task StoppedAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 
     public async ValueTask DisposeAsync()
     {

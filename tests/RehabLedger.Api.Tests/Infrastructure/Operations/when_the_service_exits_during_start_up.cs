@@ -46,9 +46,15 @@ public sealed class when_the_service_exits_during_start_up(ITestOutputHelper out
         await service.WaitForLine(PostgresStarted, Timeout);
 
         service.Signal(signal);
-        await service.WaitForExit(Timeout);
+        try
+        {
+            await service.WaitForExit(Timeout);
+        }
+        finally
+        {
+            output.WriteLine(service.Output);
+        }
 
-        output.WriteLine(service.Output);
         File.Exists(PidFile).ShouldBeFalse("a postmaster still runs on the data folder");
     }
 
