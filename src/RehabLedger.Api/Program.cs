@@ -39,6 +39,8 @@ builder.Services.AddRehabLedgerHealth(connectionString);
 builder.AddDemoData();
 
 var app = builder.Build();
+// However Main ends (a start that failed or was cancelled included), the embedded PostgreSQL, if any, is stopped.
+using var embeddedPostgres = app.Services.GetService<EmbeddedPostgres>();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseMiddleware<DatabaseOutageMiddleware>();
