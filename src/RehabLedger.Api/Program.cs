@@ -12,6 +12,9 @@ using RehabLedger.Security;
 using RehabLedger.Security.Edge;
 using Wolverine;
 
+// The container health check: asks a running service, starts nothing.
+if (HealthProbe.Requested(args, out var probeUrl)) return await HealthProbe.RunAsync(probeUrl);
+
 var builder = WebApplication.CreateBuilder(args);
 
 string connectionString;
@@ -38,9 +41,12 @@ builder.Services.AddRehabLedgerHealth(connectionString);
 builder.AddDemoData();
 
 var app = builder.Build();
+// However Main ends (a start that failed or was cancelled included), the embedded PostgreSQL, if any, is stopped.
+using var embeddedPostgres = app.Services.GetService<EmbeddedPostgres>();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
 app.UseRehabLedgerEdge();
+app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRehabLedgerRateLimits();

@@ -9,6 +9,9 @@ public static class ErrorCodes
     public const string EpisodeClosed = "EPISODE_CLOSED";
     public const string InternalError = "INTERNAL_ERROR";
 
+    /// <summary>The database cannot be reached for now (HTTP 503 with Retry-After): the same request may be sent again later.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
     /// <summary>The request carries no valid identity (HTTP 401 when nothing else is wrong with it).</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 

@@ -3,13 +3,15 @@ using GraphQL.Execution;
 using JasperFx;
 using RehabLedger.Common;
 using RehabLedger.Infrastructure.Correlation;
+using RehabLedger.Infrastructure.Postgres;
 
 namespace RehabLedger.GraphQL;
 
 /// <summary>
 /// Turns what a resolver throws into a GraphQL error with a stable <c>extensions.code</c>. Rule violations keep
-/// their message and field; concurrency problems become CONFLICT; anything else is logged and answered with
-/// INTERNAL_ERROR and the correlation id, never with internals.
+/// their message and field; concurrency problems become CONFLICT; a database out of reach becomes SERVICE_UNAVAILABLE
+/// (HTTP 503, one warning per outage); anything else is logged and answered with INTERNAL_ERROR and the correlation id,
+/// never with internals.
 /// </summary>
 public static class ErrorMapping
 {
@@ -19,18 +21,31 @@ public static class ErrorMapping
     {
         // The execution options exist even when execution failed before its context was built.
         var services = context.Context?.RequestServices ?? context.ExecutionOptions.RequestServices;
+        context.Exception = Report(context.OriginalException, services, "Unexpected error while executing a GraphQL request");
+    }
+
+    /// <summary>
+    /// Maps <paramref name="exception"/> and accounts for it: an outage is reported to <see cref="DatabaseOutage"/>
+    /// (which logs once per outage), an unexpected error is logged with <paramref name="unexpectedMessage"/>, and a
+    /// refusal is not logged here at all (it is an answer, not a fault).
+    /// </summary>
+    public static ExecutionError Report(Exception exception, IServiceProvider? services, string unexpectedMessage)
+    {
         var correlationId = CorrelationIdMiddleware.Of(services?.GetService<IHttpContextAccessor>()?.HttpContext);
-        context.Exception = ToExecutionError(context.OriginalException, correlationId, out var unexpected);
-        if (unexpected)
-        {
-            var logger = services?.GetService<ILoggerFactory>()?.CreateLogger("RehabLedger.GraphQL");
-            logger?.LogError(context.OriginalException, "Unexpected error while executing a GraphQL request");
-        }
+        var error = ToExecutionError(exception, correlationId, out var unexpected);
+        if (error.Code == ErrorCodes.ServiceUnavailable)
+            services?.GetService<DatabaseOutage>()?.Failed(exception);
+        else if (unexpected)
+            services?.GetService<ILoggerFactory>()?.CreateLogger("RehabLedger.GraphQL").LogError(exception, unexpectedMessage);
+        return error;
     }
 
     public static ExecutionError ToExecutionError(Exception exception, string? correlationId, out bool unexpected)
     {
         unexpected = false;
+        // First: a wrapped driver failure can look like anything on the outside.
+        if (DatabaseOutage.IsUnavailable(exception))
+            return new ExecutionError(DatabaseOutage.Message) { Code = ErrorCodes.ServiceUnavailable };
         switch (Unwrap(exception))
         {
             case ClinicalRuleViolation violation:

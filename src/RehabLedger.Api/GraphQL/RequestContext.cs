@@ -2,6 +2,7 @@ using System.Security.Claims;
 using GraphQL;
 using Marten;
 using RehabLedger.Common;
+using RehabLedger.Infrastructure;
 using RehabLedger.Infrastructure.Correlation;
 using RehabLedger.Security;
 using Wolverine;
@@ -27,12 +28,20 @@ public static class RequestContext
     /// Runs a command through Wolverine in this request's scope, so its events carry the request's
     /// correlation id in their metadata (the actor is stamped by ActorMetadataMiddleware).
     /// </summary>
-    public static Task<T> Send<T>(this IResolveFieldContext context, IActorCommand command)
+    public static async Task<T> Send<T>(this IResolveFieldContext context, IActorCommand command)
     {
         var services = context.RequestServices!;
         var bus = services.GetRequiredService<IMessageContext>();
         bus.CorrelationId = CorrelationIdMiddleware.Of(services.GetService<IHttpContextAccessor>()?.HttpContext) ?? bus.CorrelationId;
-        return bus.InvokeAsync<T>(command, context.CancellationToken);
+        try
+        {
+            return await bus.InvokeAsync<T>(command, context.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            CommandLogging.Refused(services, command, e);
+            throw;
+        }
     }
 
     /// <summary>New ids are version 7 GUIDs: time-ordered, so indexes on them stay compact.</summary>

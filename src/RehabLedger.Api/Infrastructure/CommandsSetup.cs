@@ -12,6 +12,7 @@ public static class CommandsSetup
         options.UseRuntimeCompilation();
         options.Policies.AutoApplyTransactions();
         options.Policies.ForMessagesOfType<IActorCommand>().AddMiddleware(typeof(ActorMetadataMiddleware));
+        options.Services.AddCommandLogging();
         return options;
     }
 }

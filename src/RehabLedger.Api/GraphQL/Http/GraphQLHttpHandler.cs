@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using RehabLedger.Common;
-using RehabLedger.Infrastructure.Correlation;
+using RehabLedger.Infrastructure.Postgres;
 
 namespace RehabLedger.GraphQL.Http;
 
@@ -109,6 +109,8 @@ internal sealed class GraphQLHttpHandler<TSchema>
                 context.Response.Headers.Allow = "POST";
             if (status == StatusCodes.Status401Unauthorized)
                 await ChallengeAsync(context);
+            if (status == StatusCodes.Status503ServiceUnavailable)
+                context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
             await WriteAsync(context, serializer, status, mediaType, ErrorCap.Apply(result, _maxErrors), deadline.Token);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -143,9 +145,8 @@ internal sealed class GraphQLHttpHandler<TSchema>
         }
         catch (Exception e)
         {
-            var error = ErrorMapping.ToExecutionError(e, CorrelationIdMiddleware.Of(context), out _);
-            context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("RehabLedger.GraphQL")
-                .LogError(e, "A GraphQL request executed but could not be completed; its answer was withheld");
+            var error = ErrorMapping.Report(e, context.RequestServices,
+                "A GraphQL request executed but could not be completed; its answer was withheld");
             return new ExecutionResult { Errors = [error] };
         }
     }
@@ -174,6 +175,10 @@ internal sealed class GraphQLHttpHandler<TSchema>
 
     private static int StatusOf(ExecutionResult result, string mediaType)
     {
+        // The database is out of reach: whatever else the answer holds, the client should retry the request later.
+        if (result.Errors?.Any(e => e.Code == ErrorCodes.ServiceUnavailable) == true)
+            return StatusCodes.Status503ServiceUnavailable;
+
         // Once execution has started the response has a data entry, and field errors never change the status.
         if (result.Executed)
             return StatusCodes.Status200OK;

@@ -6,6 +6,7 @@ using RehabLedger.Caseload;
 using RehabLedger.Clinics;
 using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
+using RehabLedger.Infrastructure.Postgres;
 using RehabLedger.Insurers;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
@@ -60,6 +61,7 @@ public static class EventStoreSetup
             .IntegrateWithWolverine();
         // After Marten's own hosted services (schema, daemon), before the demo data and the server.
         services.AddHostedService<ReadModelUpgrade>();
+        services.AddSingleton(sp => new DatabaseOutage(connectionString, sp.GetRequiredService<ILogger<DatabaseOutage>>()));
 
         return services;
     }

@@ -13,9 +13,10 @@ namespace RehabLedger.Infrastructure.Postgres;
 /// A PostgreSQL server on this machine, run from the installed server binaries on a data folder that is kept
 /// between runs, so the service works with no database set up and its records survive a restart. Reuses a
 /// server already running on that folder (a killed service leaves its PostgreSQL running). TCP connections need
-/// the <c>postgres</c> superuser's password, kept in <see cref="PostgresCredentials"/> beside the data folder.
+/// a password, kept in <see cref="PostgresCredentials"/> beside the data folder. The service connects as the
+/// <see cref="ServiceRole"/>, which owns its database and nothing else; the <c>postgres</c> superuser only provisions.
 /// </summary>
-public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
+public sealed partial class EmbeddedPostgres : IAsyncDisposable, IDisposable
 {
     private const string SettingsFileName = "rehabledger.conf";
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
@@ -26,6 +27,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
     private int _stopped;
     // Null only for a data folder created before passwords were set, which still trusts every local connection.
     private string? _password;
+    private string? _servicePassword;
 
     private EmbeddedPostgres(PostgresBinaries binaries, string dataDirectory, TimeSpan startRetryWindow, ILogger logger)
     {
@@ -36,7 +38,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Npgsql connection string to the service's database, as the <c>postgres</c> superuser over 127.0.0.1, with the
+    /// Npgsql connection string to the service's database, as <see cref="ServiceRole"/> over 127.0.0.1, with its
     /// password from <see cref="CredentialsFile"/> (none for an old trust-authentication folder). Never log it.
     /// </summary>
     public string ConnectionString { get; private set; } = "";
@@ -80,13 +82,17 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
         {
             server.EnsureInitialized();
             server.ReusedRunningServer = server.BringUp();
-            server.EnsureDatabase(options.Database);
+            server.EnsureServiceDatabase(options.Database);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            throw server.Failure($"The PostgreSQL data folder {server.DataDirectory} is not usable: {e.Message}", inner: e);
+            // A start that fails half-way leaves no server behind: nobody else would stop it.
+            server.Stop();
+            if (e is IOException or UnauthorizedAccessException)
+                throw server.Failure($"The PostgreSQL data folder {server.DataDirectory} is not usable: {e.Message}", inner: e);
+            throw;
         }
-        server.ConnectionString = server.ConnectionStringFor(options.Database);
+        server.ConnectionString = server.ConnectionStringFor(options.Database, ServiceRole, server._servicePassword);
 
         if (server.ReusedRunningServer)
             logger.LogInformation("Reusing the PostgreSQL already running on 127.0.0.1:{Port} for {DataDirectory} ({ElapsedMs} ms)",
@@ -149,13 +155,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
         var clock = Stopwatch.StartNew();
         PrepareEmptyDataDirectory();
         _password = PostgresCredentials.NewPassword();
+        _servicePassword = PostgresCredentials.NewPassword();
         // Saved before initdb runs: a folder whose password was lost cannot be used, while a credentials file
         // without a folder is simply replaced by the next initialization.
-        PostgresCredentials.Write(CredentialsFile, _password);
+        PostgresCredentials.Write(CredentialsFile, new(_password, _servicePassword));
         var initdb = RunInitdb(_password);
         if (!initdb.Succeeded) throw Failure("initdb could not create the PostgreSQL data folder.", initdb.ToString());
         WriteServerSettings(FreePort());
-        _logger.LogInformation("Created a new PostgreSQL data folder in {DataDirectory}, its superuser password in {CredentialsFile} ({ElapsedMs} ms)",
+        _logger.LogInformation("Created a new PostgreSQL data folder in {DataDirectory}, its passwords in {CredentialsFile} ({ElapsedMs} ms)",
             DataDirectory, CredentialsFile, clock.ElapsedMilliseconds);
     }
 
@@ -177,8 +184,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
 
     private void LoadCredentials()
     {
-        _password = PostgresCredentials.Read(CredentialsFile);
-        if (_password is not null) return;
+        var stored = PostgresCredentials.Read(CredentialsFile);
+        if (stored is not null)
+        {
+            (_password, _servicePassword) = (stored.Superuser, stored.Service);
+            if (_servicePassword is not null) return;
+            // A folder from before the service role: the role gets its password now, and EnsureServiceDatabase creates it.
+            _servicePassword = PostgresCredentials.NewPassword();
+            PostgresCredentials.Write(CredentialsFile, new(_password, _servicePassword));
+            return;
+        }
         // Left as it is: rewriting pg_hba.conf of a folder nobody asked us to change could lock its owner out.
         _logger.LogWarning("The PostgreSQL data folder {DataDirectory} has no credentials file {CredentialsFile}: it was created with " +
             "trust authentication, so any local user can connect to it as the postgres superuser. To get a password-protected " +
@@ -358,31 +373,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
               $"restore the right file, or stop PostgreSQL and delete both (the records are lost) to start from an empty store.",
             $"Error: {(e is PostgresException server ? $"{server.SqlState}: {server.MessageText}" : e.Message)}", e);
 
-    private void EnsureDatabase(string database)
-    {
-        var create = $"CREATE DATABASE {QuoteIdentifier(database)}";
-        try
-        {
-            using var connection = new NpgsqlConnection(AdminConnectionString());
-            connection.Open();
-            using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
-            exists.Parameters.Add(new NpgsqlParameter { Value = database });
-            if (exists.ExecuteScalar() is not null) return;
-
-            using var command = new NpgsqlCommand(create, connection);
-            command.ExecuteNonQuery();
-            _logger.LogInformation("Created database {Database}", database);
-        }
-        // Another instance starting at the same moment created it first.
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-        {
-        }
-        catch (NpgsqlException e)
-        {
-            throw Failure($"Could not create database {database}.", $"Command: {create}\nError: {e.Message}", e);
-        }
-    }
-
     private void EnsureConfiguredPortIsFree()
     {
         var configured = ConfiguredPort();
@@ -459,15 +449,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
 
     private string AdminConnectionString() =>
         // No pooling: these few connections would otherwise idle on as backends for the life of the process.
-        new NpgsqlConnectionStringBuilder(ConnectionStringFor("postgres")) { Pooling = false, Timeout = 5 }.ConnectionString;
+        AdminConnectionString("postgres");
 
-    private string ConnectionStringFor(string database) =>
+    private string AdminConnectionString(string database) =>
+        new NpgsqlConnectionStringBuilder(ConnectionStringFor(database, PostgresBinaries.PostgresUser, _password)) { Pooling = false, Timeout = 5 }
+            .ConnectionString;
+
+    private string ConnectionStringFor(string database, string user, string? password) =>
         new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = Port,
-            Username = PostgresBinaries.PostgresUser,
-            Password = _password,
+            Username = user,
+            Password = password,
             Database = database,
         }.ConnectionString;
 
@@ -516,11 +510,14 @@ public class EmbeddedPostgresException(string message, Exception? innerException
 /// <summary>This machine cannot run an embedded PostgreSQL: the message says what to install or configure instead.</summary>
 public sealed class EmbeddedPostgresUnavailableException(string message) : EmbeddedPostgresException(message);
 
+/// <summary>The passwords of an embedded data folder's <c>postgres</c> superuser and of the service's own role (null in files from before it).</summary>
+internal sealed record StoredPasswords(string Superuser, string? Service);
+
 /// <summary>
-/// The <c>postgres</c> superuser's password of an embedded data folder. It is kept in a file beside the folder, never
+/// The passwords of an embedded data folder (see <see cref="StoredPasswords"/>). They are kept in a file beside the folder, never
 /// inside it: the postgres OS user owns the data folder and anything in it travels with its copies, while this file
 /// belongs to the user running the service alone (mode 600; as root it stays root's). It is a <c>.pgpass</c> file, so
-/// <c>PGPASSFILE=FILE psql -h 127.0.0.1 -p PORT -U postgres</c> connects too.
+/// <c>PGPASSFILE=FILE psql -h 127.0.0.1 -p PORT -U postgres</c> (or <c>-U rehabledger</c>) connects too.
 /// </summary>
 internal static class PostgresCredentials
 {
@@ -538,18 +535,20 @@ internal static class PostgresCredentials
     // URL-safe base64 has no ':' or '\', which .pgpass would need escaped.
     internal static string NewPassword() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    internal static void Write(string path, string password)
+    internal static void Write(string path, StoredPasswords passwords)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         WriteOwnerOnly(temporary,
-            "# The postgres superuser's password of the embedded PostgreSQL beside this file, written by RehabLedger (.pgpass format).\n" +
-            $"127.0.0.1:*:*:{PostgresBinaries.PostgresUser}:{password}\n");
+            "# The passwords of the embedded PostgreSQL beside this file, written by RehabLedger (.pgpass format): the postgres\n" +
+            $"# superuser, which only provisions, and {EmbeddedPostgres.ServiceRole}, the role the service connects as.\n" +
+            $"127.0.0.1:*:*:{PostgresBinaries.PostgresUser}:{passwords.Superuser}\n" +
+            (passwords.Service is null ? "" : $"127.0.0.1:*:*:{EmbeddedPostgres.ServiceRole}:{passwords.Service}\n"));
         // Renamed into place, so a crash never leaves a half-written file.
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>The password, or null when there is no credentials file (a folder created with trust authentication).</summary>
-    internal static string? Read(string path)
+    /// <summary>The passwords, or null when there is no credentials file (a folder created with trust authentication).</summary>
+    internal static StoredPasswords? Read(string path)
     {
         if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("The embedded PostgreSQL relies on Unix file modes.");
         if (!File.Exists(path)) return null;
@@ -559,7 +558,9 @@ internal static class PostgresCredentials
         if ((File.GetUnixFileMode(handle) & GroupOrOther) != 0)
             throw Refused(path, $"users other than its owner may use it (restrict it with `chmod 600 {path}`)");
         using var reader = new StreamReader(new FileStream(handle, FileAccess.Read));
-        return PasswordIn(reader.ReadToEnd()) ?? throw Refused(path, "it holds no line 127.0.0.1:*:*:postgres:PASSWORD");
+        var text = reader.ReadToEnd();
+        var superuser = PasswordIn(text, PostgresBinaries.PostgresUser) ?? throw Refused(path, "it holds no line 127.0.0.1:*:*:postgres:PASSWORD");
+        return new StoredPasswords(superuser, PasswordIn(text, EmbeddedPostgres.ServiceRole));
     }
 
     /// <summary>
@@ -599,12 +600,12 @@ internal static class PostgresCredentials
     }
 
     // .pgpass: host:port:database:user:password, '#' starts a comment, '\' escapes ':' and '\'.
-    private static string? PasswordIn(string text) =>
+    private static string? PasswordIn(string text, string user) =>
         text.Split('\n')
             .Select(line => line.TrimEnd('\r'))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split(':', 5))
-            .Where(fields => fields.Length == 5)
+            .Where(fields => fields.Length == 5 && fields[3] == user)
             .Select(fields => Regex.Replace(fields[4], @"\\(.)", "$1"))
             .FirstOrDefault();
 

@@ -191,6 +191,7 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
     {
         var first = Start(out var options);
         var password = PasswordOf(first);
+        var superuserPassword = SuperuserPasswordOf(first);
         first.Stop();
         File.AppendAllText(Path.Combine(first.DataDirectory, "postgresql.auto.conf"), "shared_buffers = 'plenty'\n");
         var noRetry = new EmbeddedPostgresOptions { DataDirectory = options.DataDirectory, StartRetryWindow = TimeSpan.Zero };
@@ -198,9 +199,11 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
         var error = Should.Throw<EmbeddedPostgresException>(() => EmbeddedPostgres.Start(noRetry, Logger()));
 
         error.ToString().ShouldNotContain(password);
+        error.ToString().ShouldNotContain(superuserPassword);
         File.ReadAllText(first.LogFile).ShouldNotContain(password);
+        File.ReadAllText(first.LogFile).ShouldNotContain(superuserPassword);
         _logged.ShouldNotBeEmpty();
-        _logged.ShouldAllBe(message => !message.Contains(password));
+        _logged.ShouldAllBe(message => !message.Contains(password) && !message.Contains(superuserPassword));
     }
 
     [Fact]
@@ -209,7 +212,7 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
         var first = Start(out var options);
         first.Stop();
         var wrongPassword = PostgresCredentials.NewPassword();
-        PostgresCredentials.Write(first.CredentialsFile, wrongPassword);
+        PostgresCredentials.Write(first.CredentialsFile, new(wrongPassword, PostgresCredentials.NewPassword()));
 
         var error = Should.Throw<EmbeddedPostgresException>(() => EmbeddedPostgres.Start(options, Logger()));
 
@@ -267,6 +270,57 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
         File.Exists(PostgresCredentials.FileFor(options.DataDirectory!)).ShouldBeFalse();
     }
 
+    [Fact]
+    public void the_service_connects_as_a_role_that_owns_its_database_and_nothing_else()
+    {
+        using var postgres = Start(out _);
+
+        Scalar<string>(postgres, "select current_user").ShouldBe(EmbeddedPostgres.ServiceRole);
+        Scalar<bool>(postgres, "select rolsuper or rolcreatedb or rolcreaterole or rolreplication or rolbypassrls from pg_roles where rolname = current_user")
+            .ShouldBeFalse();
+        Scalar<string>(postgres, "select pg_get_userbyid(datdba)::text from pg_database where datname = current_database()")
+            .ShouldBe(EmbeddedPostgres.ServiceRole);
+        // What Marten does with its schema: create it, its tables and functions, and take advisory locks.
+        Execute(postgres, "create schema clinical; create table clinical.note (text text); " +
+            "create function clinical.notes() returns bigint language sql as 'select count(*) from clinical.note'; select pg_advisory_lock(42)");
+        foreach (var sql in new[]
+                 {
+                     "create database other", "alter system set work_mem = '8MB'", "create role intruder",
+                     "select pg_read_file('postgresql.conf')", "copy (select 1) to program 'true'", "alter role rehabledger superuser",
+                 })
+            Should.Throw<PostgresException>(() => Execute(postgres, sql)).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege, sql);
+    }
+
+    [Fact]
+    public void a_folder_provisioned_before_the_service_role_is_handed_to_it_and_keeps_its_records()
+    {
+        var old = Start(out var options);
+        // The way the service left its folders before: everything the postgres superuser's, no role, one password.
+        ExecuteAsSuperuser(old, $"alter database {options.Database} owner to postgres; " +
+            "create schema rehabledger; create table rehabledger.note (id bigserial primary key, text text); " +
+            "insert into rehabledger.note (text) values ('gait: 6 min walk 420 m'); create sequence rehabledger.numbers; " +
+            "create view rehabledger.notes as select text from rehabledger.note; create type rehabledger.kind as enum ('initial'); " +
+            "create function rehabledger.note_count() returns bigint language sql as 'select count(*) from rehabledger.note'");
+        ExecuteAsSuperuser(old, "drop role rehabledger");
+        PostgresCredentials.Write(old.CredentialsFile, new(SuperuserPasswordOf(old), Service: null));
+        old.Stop();
+
+        using var postgres = EmbeddedPostgres.Start(options, Logger());
+
+        Scalar<string>(postgres, "select current_user").ShouldBe(EmbeddedPostgres.ServiceRole);
+        Scalar<string>(postgres, "select text from rehabledger.note").ShouldBe("gait: 6 min walk 420 m");
+        Scalar<long>(postgres, "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace " +
+            "where n.nspname = 'rehabledger' and c.relowner <> 'rehabledger'::regrole").ShouldBe(0);
+        Execute(postgres, "insert into rehabledger.note (text) values ('LEFS 52'); select nextval('rehabledger.numbers'); " +
+            "alter table rehabledger.note add column at date; alter type rehabledger.kind add value 'discharge'; " +
+            "create or replace function rehabledger.note_count() returns bigint language sql as 'select count(*) + 0 from rehabledger.note'");
+        Scalar<long>(postgres, "select rehabledger.note_count()").ShouldBe(2);
+        PostgresCredentials.Read(postgres.CredentialsFile).ShouldNotBeNull().Service.ShouldNotBeNull();
+        postgres.Stop();
+        using var again = EmbeddedPostgres.Start(options, Logger());
+        Scalar<long>(again, "select rehabledger.note_count()").ShouldBe(2);
+    }
+
     public void Dispose()
     {
         // Whatever a failed test left running on its folders is stopped before the folders go.
@@ -301,8 +355,22 @@ public sealed class when_running_an_embedded_postgres(ITestOutputHelper output) 
 
     private ILogger Logger() => new TestOutputLogger(output, _logged);
 
+    /// <summary>The service role's password, the one in <see cref="EmbeddedPostgres.ConnectionString"/>.</summary>
     private static string PasswordOf(EmbeddedPostgres postgres) =>
-        PostgresCredentials.Read(postgres.CredentialsFile).ShouldNotBeNull();
+        PostgresCredentials.Read(postgres.CredentialsFile).ShouldNotBeNull().Service.ShouldNotBeNull();
+
+    private static string SuperuserPasswordOf(EmbeddedPostgres postgres) =>
+        PostgresCredentials.Read(postgres.CredentialsFile).ShouldNotBeNull().Superuser;
+
+    private static void ExecuteAsSuperuser(EmbeddedPostgres postgres, string sql)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(postgres.ConnectionString)
+            { Pooling = false, Username = PostgresBinaries.PostgresUser, Password = SuperuserPasswordOf(postgres) };
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
 
     private static string Run(string program, params string[] arguments)
     {
