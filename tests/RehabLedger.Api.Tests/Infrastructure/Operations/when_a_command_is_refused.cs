@@ -34,7 +34,9 @@ public sealed class when_a_command_is_refused(OwnHost own)
         var refusals = lines.Where(l => l.Category == CommandLogging.Category).ToList();
         refusals.ShouldAllBe(l => l.Level == LogLevel.Information);
         refusals.ShouldContain(l => l.Text.Contains("RecordAssessment refused with CONFLICT"));
-        refusals.ShouldContain(l => l.Text.Contains("RecordAssessment refused with NOT_FOUND"));
+        refusals.ShouldContain(l => l.Text.Contains("RecordAssessment refused with VALIDATION_FAILED"));
+        // An unknown episode is refused before any command is sent (the access layer answers it like another clinic's).
+        refusals.ShouldNotContain(l => l.Text.Contains("NOT_FOUND"));
     }
 
     [Fact]
