@@ -1,3 +1,4 @@
+using JasperFx;
 using RehabLedger.Infrastructure;
 using RehabLedger.Demo;
 using RehabLedger.GraphQL;
@@ -59,8 +60,8 @@ app.MapDevTokens();
 app.MapRehabLedgerHealth();
 app.AnnounceEndpoints();
 
-await app.RunAsync();
-return 0;
+// Without arguments this runs the service; `codegen write` writes the generated handler code into Internal/Generated.
+return await app.RunJasperFxCommands(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -10,6 +10,8 @@ public static class CommandsSetup
     {
         // Wolverine 6 generates handler code at run time only with this package's Roslyn compiler.
         options.UseRuntimeCompilation();
+        // Handler code committed under Internal/Generated is loaded as built; a handler without it is generated on first use.
+        options.CodeGeneration.TypeLoadMode = JasperFx.CodeGeneration.TypeLoadMode.Auto;
         options.Policies.AutoApplyTransactions();
         options.Policies.ForMessagesOfType<IActorCommand>().AddMiddleware(typeof(ActorMetadataMiddleware));
         options.Services.AddCommandLogging();

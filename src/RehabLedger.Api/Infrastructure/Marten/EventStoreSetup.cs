@@ -61,6 +61,7 @@ public static class EventStoreSetup
             .IntegrateWithWolverine();
         // After Marten's own hosted services (schema, daemon), before the demo data and the server.
         services.AddHostedService<ReadModelUpgrade>();
+        services.AddHostedService<Warmup>();
         services.AddSingleton(sp => new DatabaseOutage(connectionString, sp.GetRequiredService<ILogger<DatabaseOutage>>()));
 
         return services;
