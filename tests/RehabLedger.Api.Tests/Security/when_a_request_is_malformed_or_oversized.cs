@@ -200,8 +200,10 @@ public sealed class when_a_request_is_malformed_or_oversized
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
+            // Waits on the cancellation itself: nothing else ever completes this read.
+            var cancelled = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await using var registration = cancellationToken.Register(() => cancelled.TrySetCanceled(cancellationToken));
+            return await cancelled.Task;
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

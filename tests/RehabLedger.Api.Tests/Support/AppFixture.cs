@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
 using Alba;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Wolverine;
 
 namespace RehabLedger.Tests.Support;
 
@@ -32,12 +30,7 @@ public sealed class AppFixture : IAsyncLifetime
 
         Host = await AlbaHost.For<Program>(builder =>
         {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Demo:Seed", "false");
-            // A key of this run only: tests mint their tokens with the host's own TokenIssuer.
-            builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
-            builder.UseSetting("Auth:Audience", TestTokens.Audience);
-            builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            TestHostSettings.Apply(builder);
             // The suite sends thousands of requests as one subject; the limiter stays on, with room for them all.
             foreach (var caller in new[] { "Authenticated", "Anonymous" })
             foreach (var setting in new[] { "PermitsPerMinute", "Burst" })
@@ -45,12 +38,7 @@ public sealed class AppFixture : IAsyncLifetime
             if (UsesEmbeddedPostgres) builder.UseSetting("EmbeddedPostgres:DataDirectory", _dataDirectory);
             else builder.UseSetting("ConnectionStrings:Marten", external);
 
-            builder.ConfigureServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(Clock);
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
-            });
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
     }
 
@@ -64,16 +52,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        if (!UsesEmbeddedPostgres) return;
-        try
-        {
-            if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
-            File.Delete(_dataDirectory + ".credentials");
-        }
-        catch (IOException)
-        {
-            // A postgres-owned file still closing: the temp folder is cleaned by the OS.
-        }
+        if (UsesEmbeddedPostgres) TestHostSettings.DeleteDataFolder(_dataDirectory);
     }
 }
 

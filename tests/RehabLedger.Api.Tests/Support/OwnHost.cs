@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
 using Alba;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RehabLedger.Infrastructure.Postgres;
-using Wolverine;
 
 namespace RehabLedger.Tests.Support;
 
@@ -25,18 +23,12 @@ public sealed class OwnHost : IAsyncLifetime
     {
         Host = await AlbaHost.For<Program>(builder =>
         {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("Demo:Seed", "false");
-            builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
-            builder.UseSetting("Auth:Audience", TestTokens.Audience);
-            builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            TestHostSettings.Apply(builder);
             builder.UseSetting("EmbeddedPostgres:DataDirectory", _dataDirectory);
             builder.UseSetting("ConnectionStrings:Marten", "");
             builder.ConfigureServices(services =>
             {
                 services.AddSingleton<ILoggerProvider>(Logs);
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
             });
         });
     }
@@ -58,15 +50,7 @@ public sealed class OwnHost : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
-        try
-        {
-            if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
-            File.Delete(_dataDirectory + ".credentials");
-        }
-        catch (IOException)
-        {
-            // A postgres-owned file still closing: the temp folder is cleaned by the OS.
-        }
+        TestHostSettings.DeleteDataFolder(_dataDirectory);
     }
 }
 
