@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
+using RehabLedger.Access;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL;
@@ -53,9 +54,10 @@ public static class AuditFields
                 var scope = await AuditScope.For(c.Query(), c.Guard().ClinicScope, c.CancellationToken);
                 var page = await AuditTrail.Page(c.Query(), c.GetArgument<AuditFilter?>("filter"),
                     c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), scope, c.CancellationToken);
-                if (scope is not null)
-                    foreach (var e in page.Edges!.Select(edge => edge.Node!))
-                        if (scope.Streams.TryGetValue(e.StreamId, out var subject)) c.Disclosures().Granted(c.Coordinate(), subject);
+                var streams = page.Edges!.Select(edge => edge.Node!.StreamId).Distinct().ToArray();
+                var subjects = scope?.Streams ?? await AuditScope.Subjects(c.Query(), streams, c.CancellationToken);
+                foreach (var stream in streams)
+                    if (subjects.TryGetValue(stream, out var subject)) c.Disclosures().Granted(c.Coordinate(), subject);
                 return page;
             });
     }
@@ -70,18 +72,13 @@ public static class AuditFields
     {
         var episodeId = c.GetArgument<Guid>("episodeId");
         var guard = c.Guard();
-        var episode = await c.Batch()
+        var owner = await c.Batch()
             .LoadBy<EpisodeOwner?>("episode-owner", episodeId,
                 async (session, ids, ct) => (await c.RequestServices!.GetRequiredService<EpisodeOwners>().Find(session, ids, e => guard.CanRead(e.ClinicId), ct))!,
                 null)
             .GetResultAsync(c.CancellationToken);
-        if (episode is null || !guard.CanRead(episode.ClinicId))
-        {
-            c.Disclosures().Unreachable(c.Coordinate(), episodeId, episode is null ? null : AccessContext.Subject(episode),
-                "The episode belongs to a clinic outside the caller's clinics.");
+        if (c.Access().ReadableEpisode(c.Coordinate(), episodeId, owner) is null)
             throw ClinicalRuleViolation.NotFound("episode", episodeId, "episodeId");
-        }
-        c.Disclosures().Granted(c.Coordinate(), AccessContext.Subject(episode));
         return episodeId;
     }
 }

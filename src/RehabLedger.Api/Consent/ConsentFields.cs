@@ -45,6 +45,7 @@ public static class ConsentFields
             {
                 var patientId = c.Guard().Caller!.PatientId!.Value;
                 var patient = await c.Query().LoadAsync<Patient>(patientId, c.CancellationToken);
+                if (patient is not null) c.Disclosures().Granted(c.Coordinate(), AccessContext.Subject(patient));
                 return patient is null ? null : Payload(patient);
             });
 

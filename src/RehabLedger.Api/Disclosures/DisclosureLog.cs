@@ -1,25 +1,19 @@
-using GraphQL;
-using Marten;
-using RehabLedger.GraphQL.Http;
-using RehabLedger.Infrastructure;
-using RehabLedger.Infrastructure.Correlation;
-using RehabLedger.Security;
+using RehabLedger.Access;
 
 namespace RehabLedger.Disclosures;
 
 /// <summary>
-/// Collects the accesses of one request worth accounting for and writes them before the response leaves: a read
-/// that cannot be recorded is not answered (the GraphQL endpoint turns a failed write into a 500 without data).
-/// Attempts without any valid identity go to the service log instead of the store, so anonymous traffic cannot
-/// make the record grow.
+/// Collects the accesses of one <see cref="Operation"/> worth accounting for: every read of patient data, by any role,
+/// and every refusal. They are written in one append when the operation completes, before its answer leaves (see
+/// <see cref="OperationAccess.CompleteAsync"/>): a read that cannot be recorded is not answered. Attempts without any
+/// valid identity go to the service log instead of the store, so anonymous traffic cannot make the record grow.
 /// </summary>
 /// <remarks>
-/// The accesses of a request are appended as a stream of their own, started under a new id. A read therefore never
-/// appends to a stream anything else appends to: not the patient's (whose version consent commands expect), not a
-/// shared log's. No two requests' accounting can conflict or wait on each other, whatever the load.
+/// The caller and the correlation ids come from the operation, not from a transport, so every surface accounts the
+/// same way. The records are deduplicated per operation, subject and outcome: a page of fifty episodes is fifty
+/// records, the same episode read by three fields of one request is one per field.
 /// </remarks>
-public sealed class DisclosureLog(IDocumentStore store, AccessGuard guard, TimeProvider clock, IHttpContextAccessor http, ILogger<DisclosureLog> logger)
-    : IGraphQLRequestCompletion
+public sealed class DisclosureLog(Operation current, IAccessRecordWriter writer, TimeProvider clock, ILogger<DisclosureLog> logger)
 {
     /// <summary>
     /// The stream earlier versions appended accesses concerning no known patient to. Nothing is written to it any
@@ -37,10 +31,20 @@ public sealed class DisclosureLog(IDocumentStore store, AccessGuard guard, TimeP
 
     public IReadOnlyList<DisclosureRecorded> Pending => _pending;
 
-    /// <summary>Patient data was handed out; recorded when the caller's role is one whose reads are accounted for.</summary>
+    /// <summary>
+    /// A record was handed out; recorded when it is patient data (a clinic's own record, its name or its therapists, is
+    /// not), whoever the caller is.
+    /// </summary>
     public void Granted(string operation, DisclosureSubject subject)
     {
-        if (guard.DisclosesReads && subject.PatientId is not null) Add(operation, null, subject, DisclosureOutcome.Granted, null);
+        if (subject.PatientId is null) return;
+        if (Caller is null)
+        {
+            // Authorization lets no anonymous caller reach patient data; should that ever break, it is not silent.
+            logger.LogError("{Operation} handed out patient data to a caller without a valid identity", operation);
+            return;
+        }
+        Add(operation, null, subject, DisclosureOutcome.Granted, null);
     }
 
     /// <summary>The caller was refused something they named no record for (an operation, a payer).</summary>
@@ -56,29 +60,21 @@ public sealed class DisclosureLog(IDocumentStore store, AccessGuard guard, TimeP
     public void Unreachable(string operation, Guid requestedId, DisclosureSubject? found, string reason) =>
         Refuse(operation, requestedId, found ?? DisclosureSubject.Unknown, found is null ? OutOfReach : reason);
 
-    Task IGraphQLRequestCompletion.CompleteAsync(HttpContext context, ExecutionResult result) => FlushAsync();
-
+    /// <summary>Writes what is pending in one append (see <see cref="IAccessRecordWriter"/>); nothing when nothing is.</summary>
     public async Task FlushAsync()
     {
         if (_pending.Count == 0) return;
-        var actor = guard.Caller!.Actor;
-        await using var session = store.LightweightSession();
-        session.CorrelationId = CorrelationIdMiddleware.Of(http.HttpContext);
-        CorrelationIdMiddleware.StampClientId(session, http.HttpContext);
-        session.LastModifiedBy = actor.Id;
-        session.SetHeader(ActorMetadataMiddleware.RoleHeader, actor.Role);
-        session.SetHeader(ActorMetadataMiddleware.NameHeader, actor.DisplayName);
-        session.Events.StartStream(Guid.CreateVersion7(), _pending.ToArray());
-        // Not the request's token: an access the client gave up on waiting for has still happened.
-        await session.SaveChangesAsync(CancellationToken.None);
+        await writer.AppendAsync(current, _pending.ToArray());
         _pending.Clear();
     }
 
+    private Security.Caller? Caller => current.Caller;
+
     private void Refuse(string operation, Guid? requestedId, DisclosureSubject subject, string reason)
     {
-        if (guard.Caller is null)
+        if (Caller is null)
         {
-            logger.LogWarning("Refused {Operation} to a caller without a valid identity: {Reason}", operation, reason);
+            logger.LogWarning("Refused {Operation} ({Surface}) to a caller without a valid identity: {Reason}", operation, current.Surface, reason);
             return;
         }
         Add(operation, requestedId, subject, DisclosureOutcome.Denied, reason);
@@ -86,7 +82,7 @@ public sealed class DisclosureLog(IDocumentStore store, AccessGuard guard, TimeP
 
     private void Add(string operation, Guid? requestedId, DisclosureSubject subject, DisclosureOutcome outcome, string? reason)
     {
-        var caller = guard.Caller!;
+        var caller = Caller!;
         if (_pending.Any(d => d.Operation == operation && d.Outcome == outcome && d.RequestedId == requestedId && d.PatientId == subject.PatientId
                               && d.EpisodeId == subject.EpisodeId && d.ClinicId == subject.ClinicId)) return;
         _pending.Add(new DisclosureRecorded(Guid.CreateVersion7(), caller.Actor, caller.Clinics.Order().ToList(), caller.PayerId, operation,

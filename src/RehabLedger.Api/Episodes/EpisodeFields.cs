@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using RehabLedger.Access;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Security;
@@ -32,16 +33,9 @@ public static class EpisodeFields
     public static async Task<EpisodePayload> SendForEpisode(this IResolveFieldContext context, IEpisodeCommand command,
         Func<AccessGuard, EpisodeOwner, bool>? may = null)
     {
-        var guard = context.Guard();
-        var allowed = may ?? ((g, e) => g.CanWriteClinical(e.ClinicId));
-        var target = await context.RequestServices!.GetRequiredService<EpisodeOwners>()
-            .Find(context.Query(), command.EpisodeId, e => allowed(guard, e), context.CancellationToken);
-        if (target is null || !allowed(guard, target))
-        {
-            context.Disclosures().Unreachable(context.Coordinate(), command.EpisodeId, target is null ? null : AccessContext.Subject(target),
-                "The caller may not change this episode.");
+        var owners = context.RequestServices!.GetRequiredService<EpisodeOwners>();
+        if (await context.Access().ChangeableEpisode(context.Query(), owners, context.Coordinate(), command.EpisodeId, may, context.CancellationToken) is null)
             throw ClinicalRuleViolation.NotFound("episode", command.EpisodeId, "input.episodeId");
-        }
         var episode = await context.Send<Episode>(command);
         return new EpisodePayload(episode, episode.Version);
     }
@@ -56,10 +50,7 @@ public static class EpisodeFields
                 // The owner first, at the cost an unknown id has too; the snapshot, whose size follows the episode's length,
                 // only once the caller may read it, so the answer's timing does not tell how long another clinic's episode is.
                 var id = c.GetArgument<Guid>("id");
-                var guard = c.Guard();
-                var owner = await c.RequestServices!.GetRequiredService<EpisodeOwners>()
-                    .Find(c.Query(), id, e => guard.CanRead(e.ClinicId), c.CancellationToken);
-                return c.Readable(id, owner, AccessContext.Subject) is null ? null : await c.Query().LoadAsync<Episode>(id, c.CancellationToken);
+                return await c.ReadableEpisode(id) is null ? null : await c.Query().LoadAsync<Episode>(id, c.CancellationToken);
             });
 
     public static void AddEpisodeMutations(this ObjectGraphType mutation)

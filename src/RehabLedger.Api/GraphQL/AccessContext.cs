@@ -1,43 +1,36 @@
 using GraphQL;
+using RehabLedger.Access;
 using RehabLedger.Clinics;
 using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
+using RehabLedger.GraphQL.Http;
 using RehabLedger.Patients;
 using RehabLedger.Security;
 
 namespace RehabLedger.GraphQL;
 
 /// <summary>
-/// Resolvers' side of clinic isolation: the request's <see cref="AccessGuard"/>, the access log, and the two ways a
-/// record outside the caller's reach is answered.
+/// Resolvers' side of access and accounting: the operation's <see cref="OperationAccess"/>, which the GraphQL endpoint
+/// began and completes, and thin adapters over the access objects in <c>Access/</c> that name the field as the
+/// operation and turn a refusal into GraphQL's answer (null, NOT_FOUND or FORBIDDEN).
 /// </summary>
 public static class AccessContext
 {
-    public static AccessGuard Guard(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<AccessGuard>();
+    public static OperationAccess Access(this IResolveFieldContext context) =>
+        context.UserContext is GraphQLUserContext { Access: var access }
+            ? access
+            : throw new InvalidOperationException("The operation was not begun by the GraphQL endpoint: it has no access and accounting.");
 
-    public static DisclosureLog Disclosures(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<DisclosureLog>();
+    public static AccessGuard Guard(this IResolveFieldContext context) => context.Access().Guard;
+
+    public static DisclosureLog Disclosures(this IResolveFieldContext context) => context.Access().Log;
 
     /// <summary>The field's schema coordinate, <c>Query.episode</c>: what the access log names as the operation.</summary>
     public static string Coordinate(this IResolveFieldContext context) => $"{context.ParentType.Name}.{context.FieldDefinition.Name}";
 
-    /// <summary>
-    /// A record looked up by id, as the caller may see it: itself when its clinic is within reach, else null exactly as
-    /// for an id that does not exist. Both misses are recorded alike (see <see cref="DisclosureLog.Unreachable"/>), so
-    /// neither the answer nor its cost tells them apart. A read by an auditor is recorded as a disclosure.
-    /// </summary>
-    public static T? Readable<T>(this IResolveFieldContext context, Guid id, T? found, Func<T, DisclosureSubject> subjectOf) where T : class
-    {
-        var subject = found is null ? null : subjectOf(found);
-        if (subject is null || !context.Guard().CanRead(subject.ClinicId!.Value))
-        {
-            context.Disclosures().Unreachable(context.Coordinate(), id, subject, "The record belongs to a clinic outside the caller's clinics.");
-            return null;
-        }
-        context.Disclosures().Granted(context.Coordinate(), subject);
-        return found;
-    }
+    /// <summary>A record looked up by id, as the caller may see it (see <see cref="RecordAccess"/>).</summary>
+    public static T? Readable<T>(this IResolveFieldContext context, Guid id, T? found, Func<T, DisclosureSubject> subjectOf) where T : class =>
+        context.Access().Readable(context.Coordinate(), id, found, subjectOf);
 
     /// <summary>The record the field's <c>id</c> argument names, as <see cref="Readable{T}"/> lets the caller see it.</summary>
     public static async Task<T?> ReadableById<T>(this IResolveFieldContext context, Func<T, DisclosureSubject> subjectOf) where T : class
@@ -46,17 +39,14 @@ public static class AccessContext
         return context.Readable(id, await context.Query().LoadAsync<T>(id, context.CancellationToken), subjectOf);
     }
 
-    /// <summary>
-    /// Refuses with FORBIDDEN a clinic id the caller named that is outside their reach, whether or not such a clinic
-    /// exists, so the answer says nothing about other clinics.
-    /// </summary>
-    public static void RequireClinic(this IResolveFieldContext context, Guid clinicId, Func<AccessGuard, Guid, bool> allowed, string field)
-    {
-        if (allowed(context.Guard(), clinicId)) return;
-        const string reason = "The clinic is not one of the caller's clinics, or the caller's role may not do this there.";
-        context.Disclosures().Unreachable(context.Coordinate(), clinicId, DisclosureSubject.Clinic(clinicId), reason);
-        throw new AccessDenied($"{field} {clinicId} is not a clinic you may do this in.", field);
-    }
+    /// <summary>Refuses with FORBIDDEN on <paramref name="field"/> a clinic id outside the caller's reach (see <see cref="ClinicAccess"/>).</summary>
+    public static void RequireClinic(this IResolveFieldContext context, Guid clinicId, Func<AccessGuard, Guid, bool> allowed, string field) =>
+        context.Access().RequireClinic(context.Coordinate(), clinicId, allowed, field);
+
+    /// <summary>The owner of the episode <paramref name="episodeId"/> names when the caller may read it (see <see cref="EpisodeAccess"/>).</summary>
+    public static Task<EpisodeOwner?> ReadableEpisode(this IResolveFieldContext context, Guid episodeId) =>
+        context.Access().ReadableEpisode(context.Query(), context.RequestServices!.GetRequiredService<EpisodeOwners>(), context.Coordinate(),
+            episodeId, context.CancellationToken);
 
     public static DisclosureSubject Subject(Clinic clinic) => DisclosureSubject.Clinic(clinic.Id);
 
@@ -66,5 +56,5 @@ public static class AccessContext
 
     public static DisclosureSubject Subject(Episode episode) => new(episode.ClinicId, episode.PatientId, episode.Id);
 
-    public static DisclosureSubject Subject(EpisodeOwner episode) => new(episode.ClinicId, episode.PatientId, episode.Id);
+    public static DisclosureSubject Subject(EpisodeOwner episode) => EpisodeAccess.Subject(episode);
 }

@@ -5,6 +5,7 @@ using GraphQLParser.AST;
 using Microsoft.AspNetCore.Authorization;
 using RehabLedger.Common;
 using RehabLedger.Disclosures;
+using RehabLedger.GraphQL.Http;
 using RehabLedger.Security;
 
 namespace RehabLedger.GraphQL;
@@ -131,7 +132,7 @@ public sealed class AuthorizationRule : ValidationRuleBase
                 return;
             }
 
-            var log = context.RequestServices?.GetService<DisclosureLog>();
+            var log = (context.UserContext as GraphQLUserContext)?.Access.Log;
             foreach (var (coordinate, (node, reason)) in _forbidden)
             {
                 context.ReportError(new AccessValidationError(context, node, ErrorCodes.Forbidden, reason));

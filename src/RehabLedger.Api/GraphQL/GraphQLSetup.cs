@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
-using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
 using RehabLedger.GraphQL.Cost;
 using RehabLedger.GraphQL.Documents;
@@ -26,9 +25,6 @@ public static class GraphQLSetup
         services.AddHttpContextAccessor();
         services.AddScoped<DocumentBatchLoader>();
         services.AddSingleton<EpisodeOwners>();
-        // Accesses are written once the request has executed and before its answer leaves.
-        services.AddScoped<DisclosureLog>();
-        services.AddScoped<IGraphQLRequestCompletion>(sp => sp.GetRequiredService<DisclosureLog>());
         services.AddGraphQL(b =>
         {
             b.AddSchema<RehabLedgerSchema>()

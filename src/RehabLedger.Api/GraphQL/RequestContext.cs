@@ -3,7 +3,6 @@ using GraphQL;
 using Marten;
 using RehabLedger.Common;
 using RehabLedger.Infrastructure;
-using RehabLedger.Infrastructure.Correlation;
 using RehabLedger.Security;
 using Wolverine;
 
@@ -25,14 +24,14 @@ public static class RequestContext
     public static ActorRef ActorOf(ClaimsPrincipal? user) => Caller.From(user, out _)?.Actor ?? ActorRef.Unauthenticated;
 
     /// <summary>
-    /// Runs a command through Wolverine in this request's scope, so its events carry the request's
+    /// Runs a command through Wolverine in this request's scope, so its events carry the operation's
     /// correlation id in their metadata (the actor is stamped by ActorMetadataMiddleware).
     /// </summary>
     public static async Task<T> Send<T>(this IResolveFieldContext context, IActorCommand command)
     {
         var services = context.RequestServices!;
         var bus = services.GetRequiredService<IMessageContext>();
-        bus.CorrelationId = CorrelationIdMiddleware.Of(services.GetService<IHttpContextAccessor>()?.HttpContext) ?? bus.CorrelationId;
+        bus.CorrelationId = context.Access().Operation.CorrelationId;
         try
         {
             return await bus.InvokeAsync<T>(command, context.CancellationToken);

@@ -56,8 +56,7 @@ public static class InsurersFields
             });
     }
 
-    private static OutcomeHistoryPermit Permit(IResolveFieldContext c) =>
-        (episodeId, found) => OutcomeHistoryAccess.Permit(episodeId, found, c.Guard(), c.Disclosures(), c.Coordinate());
+    private static OutcomeHistoryPermit Permit(IResolveFieldContext c) => OutcomeHistoryAccess.Permit(c.Access(), c.Coordinate());
 
     private static DateOnly Today(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<TimeProvider>().Today();

@@ -1,3 +1,4 @@
+using RehabLedger.Access;
 using RehabLedger.Disclosures;
 using RehabLedger.Security;
 
@@ -14,35 +15,30 @@ public sealed record OutcomeHistoryScope(IReadOnlySet<Guid>? Clinics, bool Conse
         guard.Caller?.Role == Roles.Insurer ? new(null, ConsentRequired: true) : new(guard.ClinicScope, ConsentRequired: false);
 }
 
-/// <summary>The one place that decides whether the caller may read an episode's outcome history, and accounts for it.</summary>
+/// <summary>
+/// The one place that decides whether the caller may read an episode's outcome history, for every surface that serves
+/// one (the GraphQL fields, the FHIR route).
+/// </summary>
 public static class OutcomeHistoryAccess
 {
+    public const string MayNotRead = "The caller may not read this outcome history: another clinic, another payer, or no active consent.";
+    public const string NoPayer = "The episode names no payer, so it has no outcome history.";
+
     /// <summary>
-    /// True when the caller may read the history; the read is then accounted for (for insurers and auditors). Otherwise
-    /// the attempt is recorded, alike for an unknown id, an episode naming no payer and one out of reach, and the caller
-    /// must be answered exactly as for an episode that does not exist.
+    /// Granted when the caller may read the history. Refused alike for an unknown id, an episode naming no payer and
+    /// one out of reach: the caller must be answered exactly as for an episode that does not exist.
     /// </summary>
-    public static bool Permit(Guid episodeId, OutcomeHistorySubject? found, AccessGuard guard, DisclosureLog log, string operation)
+    public static AccessDecision Decide(AccessGuard guard, OutcomeHistorySubject? found)
     {
-        if (found is null)
-        {
-            log.Unreachable(operation, episodeId, null, DisclosureLog.OutOfReach);
-            return false;
-        }
+        if (found is null) return AccessDecision.NotFound;
         var (episode, patient) = (found.Episode, found.Patient);
         var subject = new DisclosureSubject(episode.ClinicId, patient.Id, episode.Id);
         if (!guard.CanReadOutcomeHistory(episode.ClinicId, episode.Coverage?.PayerId, patient.HasActiveConsent))
-        {
-            log.Unreachable(operation, episodeId, subject,
-                "The caller may not read this outcome history: another clinic, another payer, or no active consent.");
-            return false;
-        }
-        if (episode.Coverage is null)
-        {
-            log.Unreachable(operation, episodeId, subject, "The episode names no payer, so it has no outcome history.");
-            return false;
-        }
-        log.Granted(operation, subject);
-        return true;
+            return AccessDecision.Refuse(subject, MayNotRead);
+        return episode.Coverage is null ? AccessDecision.Refuse(subject, NoPayer) : AccessDecision.Grant(subject);
     }
+
+    /// <summary>The permit an outcome-history query asks: decides, and records the read or the refusal under <paramref name="operation"/>.</summary>
+    public static OutcomeHistoryPermit Permit(OperationAccess access, string operation) =>
+        (episodeId, found) => access.Record(operation, episodeId, Decide(access.Guard, found));
 }

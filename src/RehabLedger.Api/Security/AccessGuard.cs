@@ -4,26 +4,21 @@ namespace RehabLedger.Security;
 /// Decides, record by record, what the caller of this request may reach. Every clinic record carries its clinic
 /// id; a staff member reaches the records of the clinics their token names, a platform administrator every
 /// clinic, a patient only themself, an insurer nothing here (outcome histories have their own rule). One per
-/// request, built from the authenticated user.
+/// operation, built from its caller (see <see cref="Access.OperationAccess"/>), whatever surface serves it.
 /// </summary>
 public sealed class AccessGuard
 {
     private static readonly IReadOnlySet<Guid> NoClinics = new HashSet<Guid>();
 
-    public AccessGuard(IHttpContextAccessor http) => Caller = Caller.From(http.HttpContext?.User, out _);
-
     public AccessGuard(Caller? caller) => Caller = caller;
 
-    /// <summary>Null when the request carries no valid identity.</summary>
+    /// <summary>Null when the operation carries no valid identity.</summary>
     public Caller? Caller { get; }
 
     public bool SeesEveryClinic => Is(Roles.PlatformAdmin);
 
     /// <summary>The clinics list queries are filtered to; null means every clinic.</summary>
     public IReadOnlySet<Guid>? ClinicScope => SeesEveryClinic ? null : Caller?.Clinics ?? NoClinics;
-
-    /// <summary>Reads of patient data by these roles are accounted for as disclosures.</summary>
-    public bool DisclosesReads => Is(Roles.Auditor) || Is(Roles.Insurer);
 
     /// <summary>Clinic records: the clinic, its therapists, patients, episodes and caseload.</summary>
     public bool CanRead(Guid clinicId) =>

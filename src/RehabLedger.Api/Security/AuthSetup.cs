@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using RehabLedger.Access;
 
 namespace RehabLedger.Security;
 
@@ -18,7 +19,7 @@ public static class AuthSetup
         services.AddSingleton(settings);
         services.AddSingleton<TokenIssuer>();
         services.AddHttpContextAccessor();
-        services.AddScoped<AccessGuard>();
+        services.AddRehabLedgerAccess();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RehabLedger.Access;
+using RehabLedger.Disclosures;
 using RehabLedger.GraphQL;
 using RehabLedger.GraphQL.Http;
 using RehabLedger.Tests.Support;
@@ -141,10 +143,18 @@ public sealed class when_limiting_what_a_request_may_cost(AppFixture fixture) : 
     }
 
     [Fact]
-    public async Task an_answer_whose_completion_fails_is_withheld()
+    public async Task an_answer_whose_accounting_fails_is_withheld()
     {
-        await using var host = await BareHost.Start("Production", services: services => services.AddScoped<IGraphQLRequestCompletion, FailingCompletion>());
-        var (status, body) = await Post(host, "{ outcomeMeasures { code } }");
+        await using var host = await BareHost.Start("Production", services: services => services.AddSingleton<IAccessRecordWriter, FailingWriter>());
+        // A patient asking for the access log is refused during validation, and the refusal is to be recorded.
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(new { query = "{ accessLog { totalCount } }" }).ToUrl("/graphql");
+            s.WithRequestHeader("Accept", "application/graphql-response+json");
+            s.WithRequestHeader("Authorization", "Bearer " + host.Token(TestTokens.Patient(Guid.NewGuid())));
+            s.IgnoreStatusCode();
+        });
+        var (status, body) = ((HttpStatusCode)result.Context.Response.StatusCode, JsonNode.Parse(await result.ReadAsTextAsync())!);
 
         status.ShouldBe(HttpStatusCode.InternalServerError);
         Code(body).ShouldBe("INTERNAL_ERROR");
@@ -177,8 +187,8 @@ public sealed class when_limiting_what_a_request_may_cost(AppFixture fixture) : 
         }
     }
 
-    private sealed class FailingCompletion : IGraphQLRequestCompletion
+    private sealed class FailingWriter : IAccessRecordWriter
     {
-        public Task CompleteAsync(HttpContext context, ExecutionResult result) => throw new IOException("The access log is unreachable.");
+        public Task AppendAsync(RehabLedger.Access.Operation operation, IReadOnlyList<DisclosureRecorded> records) => throw new IOException("The access log is unreachable.");
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using RehabLedger.Access;
 using RehabLedger.Common;
 using RehabLedger.Infrastructure.Postgres;
 
@@ -103,7 +104,8 @@ internal sealed class GraphQLHttpHandler<TSchema>
                 return;
             }
 
-            var result = await CompleteAsync(context, await ExecuteAsync(context, read.Request!, isGet, deadline.Token));
+            var access = context.RequestServices.GetRequiredService<AccessAccounting>().Begin(Operation.Of(context, Surfaces.GraphQL));
+            var result = await CompleteAsync(context, access, await ExecuteAsync(context, access, read.Request!, isGet, deadline.Token));
             var status = StatusOf(result, mediaType);
             if (status == StatusCodes.Status405MethodNotAllowed)
                 context.Response.Headers.Allow = "POST";
@@ -134,13 +136,12 @@ internal sealed class GraphQLHttpHandler<TSchema>
         $"The request ran longer than {_requestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was cancelled. A mutation may or may not have been " +
         "applied: read the record, then retry with its current version (a repeated write is refused with CONFLICT).");
 
-    // A completion that fails replaces the answer: what could not be completed (recorded, for instance) is not sent.
-    private static async Task<ExecutionResult> CompleteAsync(HttpContext context, ExecutionResult result)
+    // A completion that fails replaces the answer: what could not be recorded is not sent.
+    private static async Task<ExecutionResult> CompleteAsync(HttpContext context, OperationAccess access, ExecutionResult result)
     {
         try
         {
-            foreach (var completion in context.RequestServices.GetServices<IGraphQLRequestCompletion>())
-                await completion.CompleteAsync(context, result);
+            await access.CompleteAsync();
             return result;
         }
         catch (Exception e)
@@ -155,7 +156,8 @@ internal sealed class GraphQLHttpHandler<TSchema>
     private static Task ChallengeAsync(HttpContext context) =>
         context.RequestServices.GetService<IAuthenticationService>() is null ? Task.CompletedTask : context.ChallengeAsync();
 
-    private static Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet, CancellationToken cancellation)
+    private static Task<ExecutionResult> ExecuteAsync(HttpContext context, OperationAccess access, GraphQLRequest request, bool isGet,
+        CancellationToken cancellation)
     {
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<TSchema>>();
         return executer.ExecuteAsync(new ExecutionOptions
@@ -167,7 +169,7 @@ internal sealed class GraphQLHttpHandler<TSchema>
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = cancellation,
-            UserContext = new GraphQLUserContext(context),
+            UserContext = new GraphQLUserContext(context, access),
             ValidationRules = isGet ? GetRules : PostRules,
             CachedDocumentValidationRules = isGet ? GetCachedDocumentRules : PostCachedDocumentRules,
         });

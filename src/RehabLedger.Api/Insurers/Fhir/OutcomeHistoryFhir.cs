@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Marten;
 using RehabLedger.Common;
-using RehabLedger.Disclosures;
+using RehabLedger.Access;
 using RehabLedger.Security;
 using Task = System.Threading.Tasks.Task;
 
@@ -16,6 +16,9 @@ public static class OutcomeHistoryFhir
 {
     public const string MediaType = "application/fhir+json";
     public const string Route = "/fhir/episodes/{id}/outcome-history";
+
+    /// <summary>What the access log names the route's reads: the method and the route template.</summary>
+    public const string OperationName = "GET " + Route;
 
     // The SDK 6 serializer (System.Text.Json based); thread-safe and costly to build, so there is one.
     private static readonly FhirJsonSerializer Serializer = new();
@@ -34,18 +37,16 @@ public static class OutcomeHistoryFhir
 
     public static IEndpointRouteBuilder MapInsurerFhir(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Route, async (string id, IQuerySession session, TimeProvider clock, AccessGuard guard, DisclosureLog log,
-                CancellationToken ct) =>
+        app.MapGet(Route, async (string id, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
             {
                 var json = Guid.TryParse(id, out var episodeId)
-                    ? await Json(session, episodeId, clock, (requested, found) => OutcomeHistoryAccess.Permit(requested, found, guard, log, "GET " + Route), ct)
+                    ? await Json(session, episodeId, clock, OutcomeHistoryAccess.Permit(http.Access(), OperationName), ct)
                     : null;
-                // The read is on record before the answer leaves; if it cannot be recorded, nothing is answered.
-                await log.FlushAsync();
                 return json is null
                     ? Results.Text(Serializer.SerializeToString(NotFound(id)), MediaType, statusCode: StatusCodes.Status404NotFound)
                     : Results.Text(json, MediaType);
             })
+            .WithAccessAccounting(Surfaces.Fhir)
             .WithName("OutcomeHistoryFhir")
             .RequireAuthorization(Policies.ReadOutcomeHistories);
         return app;
