@@ -54,6 +54,7 @@ public sealed class when_the_episode_stream_grows(AppFixture fixture) : AppScena
         // History: the record, then its page's times. By time: the record, then the version at the instant. By day, by
         // version: the record. Events: the stream's row, then its page. The episode's owner, whose clinic decides whether
         // the caller may audit it, costs nothing: the writes above already found it, and an episode never changes clinic.
-        few.ShouldBe(8);
+        // And the accounting of the reads: one append when the request completes.
+        few.ShouldBe(9);
     }
 }

@@ -10,8 +10,8 @@ using RehabLedger.Tests.Support;
 namespace RehabLedger.Tests.Disclosures;
 
 /// <summary>
-/// Every read of patient data by an auditor or an insurer, and every refused attempt by anyone with an identity,
-/// leaves exactly one access event, in a stream of the request's own: never the patient's, never one shared log.
+/// Every read of patient data, whoever reads it, and every refused attempt by anyone with an identity, leaves exactly
+/// one access event, in a stream of the request's own: never the patient's, never one shared log.
 /// Auditors list their clinics' records; a patient and their clinic's administrators list the patient's disclosures.
 /// </summary>
 public sealed class when_accounting_for_disclosures(AppFixture fixture) : AppScenario(fixture)
@@ -81,18 +81,47 @@ public sealed class when_accounting_for_disclosures(AppFixture fixture) : AppSce
     }
 
     [Fact]
-    public async Task an_auditors_reads_are_recorded_and_clinicians_reads_are_not()
+    public async Task every_roles_reads_of_patient_data_are_recorded_one_append_per_request()
     {
         var a = _world.A;
-        var query = $$"""{ patient(id: "{{a.PatientId}}") { id episodes { id } } }""";
-        (await GraphQL(query, headers: _world.Headers(Host, Who.Therapist).ToDictionary())).Ok();
-        (await GraphQL(query, headers: _world.Headers(Host, Who.ClinicAdmin).ToDictionary())).Ok();
-        (await GraphQL(query)).Ok();
-        (await Disclosures()).ShouldBeEmpty();
+        var query = $$"""{ patient(id: "{{a.PatientId}}") { id episodes { id } } episode(id: "{{a.EpisodeId}}") { id } }""";
+        var readers = new[] { Who.Therapist, Who.ClinicAdmin, Who.Auditor, Who.PlatformAdmin };
+        foreach (var reader in readers)
+            (await GraphQL(query, headers: _world.Headers(Host, reader).ToDictionary())).Ok();
 
-        (await GraphQL(query, headers: _world.Headers(Host, Who.Auditor).ToDictionary())).Ok();
-        var record = Single(await Disclosures(), out _);
-        (record.By.Role, record.Operation, record.PatientId).ShouldBe((Roles.Auditor, "Query.patient", a.PatientId));
+        var records = await Disclosures();
+        records.Select(e => e.StreamId).Distinct().Count().ShouldBe(readers.Length, "one stream, one append, per request");
+        records.Select(e => (DisclosureRecorded)e.Data).Select(r => (r.By.Role, r.Operation, r.Outcome, r.PatientId, r.EpisodeId)).ShouldBe(
+            readers.Select(r => _world.Claims(r).Role).SelectMany(role => new[]
+            {
+                (role, "Query.patient", DisclosureOutcome.Granted, (Guid?)a.PatientId, (Guid?)null),
+                (role, "Query.episode", DisclosureOutcome.Granted, (Guid?)a.PatientId, (Guid?)a.EpisodeId),
+            }), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task a_therapists_episode_read_is_recorded_and_a_clinic_read_is_not()
+    {
+        var a = _world.A;
+        var therapist = _world.Headers(Host, Who.Therapist).ToDictionary();
+        (await GraphQL($$"""{ clinic(id: "{{a.ClinicId}}") { name therapists { id } } }""", headers: therapist)).Ok();
+        (await Disclosures()).ShouldBeEmpty("a clinic's name and its therapists are not patient data");
+
+        (await GraphQL($$"""{ episode(id: "{{a.EpisodeId}}") { id } }""", headers: therapist)).Ok()["episode"].ShouldNotBeNull();
+        var record = Single(await Disclosures(), out var e);
+        (record.By.Role, record.Operation, record.Outcome, record.PatientId, record.EpisodeId)
+            .ShouldBe((Roles.Therapist, "Query.episode", DisclosureOutcome.Granted, (Guid?)a.PatientId, (Guid?)a.EpisodeId));
+        e.StreamId.ShouldNotBe(a.PatientId);
+    }
+
+    [Fact]
+    public async Task a_patients_reads_of_their_own_record_are_recorded()
+    {
+        var patient = _world.Headers(Host, Who.Patient).ToDictionary();
+        (await GraphQL("{ myEpisodes { id } myConsents { version } }", headers: patient)).Ok();
+
+        (await Disclosures()).Select(e => (DisclosureRecorded)e.Data).Select(r => (r.By.Role, r.Operation, r.PatientId)).ShouldBe(
+            [(Roles.Patient, "Query.myEpisodes", _world.A.PatientId), (Roles.Patient, "Query.myConsents", _world.A.PatientId)], ignoreOrder: true);
     }
 
     [Fact]
