@@ -50,9 +50,6 @@ public static class EpisodeAccess
         var guard = access.Guard;
         var allowed = may ?? Clinicians;
         var owner = await owners.Find(session, episodeId, e => allowed(guard, e), ct);
-        var decision = Change(guard, owner, allowed);
-        if (decision.Granted) return owner;
-        access.Record(operation, episodeId, decision);
-        return null;
+        return access.Check(operation, episodeId, Change(guard, owner, allowed)) ? owner : null;
     }
 }

@@ -30,6 +30,13 @@ public sealed class OperationAccess(Operation operation, DisclosureLog log)
     }
 
     /// <summary>
+    /// Records <paramref name="decision"/> when it is a refusal, and answers whether it was granted: for operations that
+    /// are not reads of patient data (a command, whose events name its actor; a read of the access log).
+    /// </summary>
+    public bool Check(string operation, Guid requestedId, AccessDecision decision) =>
+        decision.Granted || Record(operation, requestedId, decision);
+
+    /// <summary>
     /// Writes what the operation accounted for, in one append. Every surface calls this before its answer leaves;
     /// when it throws, the answer is withheld: a read that cannot be recorded is not answered.
     /// </summary>

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Marten;
+using RehabLedger.Access;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
@@ -60,10 +61,7 @@ public static class ConsentFields
     /// </summary>
     private static async Task RequireConsentManager(IResolveFieldContext c, Guid patientId)
     {
-        var patient = await c.Query().LoadAsync<Patient>(patientId, c.CancellationToken);
-        if (patient is not null && c.Guard().CanManageConsent(patient.ClinicId, patient.Id)) return;
-        c.Disclosures().Unreachable(c.Coordinate(), patientId, patient is null ? null : AccessContext.Subject(patient),
-            "The caller may not manage this patient's consents.");
+        if (await c.Access().PermittedPatient(c.Query(), c.Coordinate(), patientId, PatientAccess.ManageConsent, c.CancellationToken) is not null) return;
         throw ClinicalRuleViolation.NotFound("patient", patientId, "input.patientId");
     }
 

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using Marten;
+using RehabLedger.Access;
 using RehabLedger.Audit;
 using RehabLedger.GraphQL;
 using RehabLedger.Patients;
@@ -15,7 +16,7 @@ public static class DisclosureFields
     public static void AddDisclosureQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<AccessRecordType>>>("accessLog").Costs(FieldCost.Page)
-            .Description("Reads by auditors and insurers and every refused attempt concerning your clinics or made by their staff, " +
+            .Description("Every read of patient data and every refused attempt concerning your clinics or made by their staff, " +
                          "newest first. Entries appear a moment after the access (async projection).")
             .AuthorizeWithPolicy(Policies.ReadAccessLog)
             .Argument<AccessLogFilterInputType>("filter")
@@ -29,7 +30,7 @@ public static class DisclosureFields
             });
 
         query.Field<ConnectionType<AccessRecordType>>("disclosures").Costs(FieldCost.Page)
-            .Description("Who read this patient's data in an accounted role, and who was refused, newest first. For the patient " +
+            .Description("Who read this patient's data, in any role, and who was refused, newest first. For the patient " +
                          "themself and their clinic's administrators; null for a patient you may not see, whether or not it exists.")
             .AuthorizeWithPolicy(Policies.ReadDisclosures)
             .Argument<NonNullGraphType<IdGraphType>>("patientId")
@@ -37,13 +38,8 @@ public static class DisclosureFields
             .ResolveAsync(async c =>
             {
                 var patientId = c.GetArgument<Guid>("patientId");
-                var patient = await c.Query().LoadAsync<Patient>(patientId, c.CancellationToken);
-                if (patient is null || !c.Guard().CanReadDisclosures(patient.ClinicId, patient.Id))
-                {
-                    c.Disclosures().Unreachable(c.Coordinate(), patientId, patient is null ? null : AccessContext.Subject(patient),
-                        "The caller may not list this patient's disclosures.");
+                if (await c.Access().PermittedPatient(c.Query(), c.Coordinate(), patientId, PatientAccess.ListDisclosures, c.CancellationToken) is null)
                     return null;
-                }
                 var query = c.Query().Query<AccessRecord>().Where(r => r.PatientId == patientId);
                 return await AccessLogQuery.Page(query, c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), c.CancellationToken);
             });

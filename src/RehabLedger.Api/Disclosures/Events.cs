@@ -9,9 +9,9 @@ public enum DisclosureOutcome
 }
 
 /// <summary>
-/// Someone read a patient's data in a role whose reads are accounted for (auditor, insurer), or anyone was refused
-/// something. The accesses of one request are a stream of their own (see <see cref="DisclosureLog"/>), never the
-/// patient's stream, so accounting for a read never contends with a write or with another read.
+/// Someone read a patient's data, in any role, or anyone was refused something. The accesses of one operation are a
+/// stream of their own (see <see cref="DisclosureLog"/>), never the patient's stream, so accounting for a read never
+/// contends with a write or with another read.
 /// </summary>
 /// <param name="Operation">The GraphQL field coordinate (<c>Query.episode</c>) or the HTTP route that was used.</param>
 /// <param name="RequestedId">The id the caller named, exactly as sent, when the access was a lookup by id.</param>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using GraphQL;
 using Marten;
 using RehabLedger.Common;
@@ -15,13 +14,10 @@ public static class RequestContext
         context.RequestServices!.GetRequiredService<IQuerySession>();
 
     /// <summary>
-    /// The actor comes from the request's identity, never from mutation input, so nobody can write in
-    /// someone else's name.
+    /// The actor comes from the operation's caller (the token's <c>sub</c>, <c>role</c> and <c>name</c> claims, see
+    /// <see cref="Caller"/>), never from mutation input, so nobody can write in someone else's name.
     /// </summary>
-    public static ActorRef Actor(this IResolveFieldContext context) => ActorOf(context.User);
-
-    /// <summary>The token's <c>sub</c>, <c>role</c> and <c>name</c> claims (see <see cref="Caller"/>), nothing else.</summary>
-    public static ActorRef ActorOf(ClaimsPrincipal? user) => Caller.From(user, out _)?.Actor ?? ActorRef.Unauthenticated;
+    public static ActorRef Actor(this IResolveFieldContext context) => context.Access().Operation.Caller?.Actor ?? ActorRef.Unauthenticated;
 
     /// <summary>
     /// Runs a command through Wolverine in this request's scope, so its events carry the operation's

@@ -35,11 +35,7 @@ public static class InsurersFields
             {
                 var payerId = c.GetArgument<string>("payerId");
                 var guard = c.Guard();
-                if (guard.Caller!.Role == Roles.Insurer && payerId != guard.Caller.PayerId)
-                {
-                    c.Disclosures().Denied(c.Coordinate(), DisclosureSubject.Unknown, $"An insurer for {guard.Caller.PayerId} asked for payer {payerId}.");
-                    throw new AccessDenied("payerId names another payer than yours.", "payerId");
-                }
+                c.Access().RequirePayer(c.Coordinate(), payerId, "payerId");
                 return await OutcomeHistoryQuery.Page(c.Query(), payerId, c.GetArgument<DateOnly>("from"), c.GetArgument<DateOnly>("to"),
                     c.GetArgument<int?>(Paging.First), c.GetArgument<string?>(Paging.After), Today(c), OutcomeHistoryScope.For(guard),
                     listed => c.Disclosures().Granted(c.Coordinate(), listed), c.CancellationToken);

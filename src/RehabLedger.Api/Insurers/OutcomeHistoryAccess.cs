@@ -38,6 +38,20 @@ public static class OutcomeHistoryAccess
         return episode.Coverage is null ? AccessDecision.Refuse(subject, NoPayer) : AccessDecision.Grant(subject);
     }
 
+    /// <summary>Why the caller may not list <paramref name="payerId"/>'s outcome histories, or null when they may: an insurer lists its own payer's only.</summary>
+    public static string? RefusePayer(AccessGuard guard, string payerId) =>
+        guard.Caller is { Role: Roles.Insurer } insurer && insurer.PayerId != payerId
+            ? $"An insurer for {insurer.PayerId} asked for payer {payerId}."
+            : null;
+
+    /// <summary>Records a refusal of another payer's list and throws <see cref="AccessDenied"/> naming <paramref name="field"/>.</summary>
+    public static void RequirePayer(this OperationAccess access, string operation, string payerId, string field)
+    {
+        if (RefusePayer(access.Guard, payerId) is not { } reason) return;
+        access.Log.Denied(operation, DisclosureSubject.Unknown, reason);
+        throw new AccessDenied($"{field} names another payer than yours.", field);
+    }
+
     /// <summary>The permit an outcome-history query asks: decides, and records the read or the refusal under <paramref name="operation"/>.</summary>
     public static OutcomeHistoryPermit Permit(OperationAccess access, string operation) =>
         (episodeId, found) => access.Record(operation, episodeId, Decide(access.Guard, found));

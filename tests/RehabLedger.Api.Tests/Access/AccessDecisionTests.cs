@@ -85,6 +85,28 @@ public sealed class AccessDecisionTests
         OutcomeHistoryAccess.Decide(As(Roles.Therapist, Own), found).Reason.ShouldBe(OutcomeHistoryAccess.NoPayer);
     }
 
+    [Fact]
+    public void a_patients_consents_are_managed_by_their_clinics_staff_or_themself_and_their_disclosures_listed_by_its_administrators()
+    {
+        var patient = new Patient { Id = Guid.NewGuid(), ClinicId = Own };
+        PatientAccess.ManageConsent(As(Roles.Therapist, Own), patient).Granted.ShouldBeTrue();
+        PatientAccess.ManageConsent(As(Roles.Patient, patient: patient.Id), patient).Granted.ShouldBeTrue();
+        PatientAccess.ManageConsent(As(Roles.Therapist, Other), patient).ShouldBe(
+            AccessDecision.Refuse(PatientAccess.Subject(patient), PatientAccess.MayNotManageConsent));
+        PatientAccess.ManageConsent(As(Roles.Therapist, Own), null).ShouldBe(AccessDecision.NotFound);
+
+        PatientAccess.ListDisclosures(As(Roles.ClinicAdmin, Own), patient).Granted.ShouldBeTrue();
+        PatientAccess.ListDisclosures(As(Roles.Therapist, Own), patient).Reason.ShouldBe(PatientAccess.MayNotListDisclosures);
+    }
+
+    [Fact]
+    public void an_insurer_lists_only_its_own_payers_outcome_histories()
+    {
+        OutcomeHistoryAccess.RefusePayer(As(Roles.Insurer, payer: "aetna"), "aetna").ShouldBeNull();
+        OutcomeHistoryAccess.RefusePayer(As(Roles.Insurer, payer: "aetna"), "cigna").ShouldBe("An insurer for aetna asked for payer cigna.");
+        OutcomeHistoryAccess.RefusePayer(As(Roles.Auditor, Own), "cigna").ShouldBeNull("staff lists are limited to their clinics instead");
+    }
+
     private static (Episode, Patient) Covered(string payer)
     {
         var patient = new Patient { Id = Guid.NewGuid(), ClinicId = Own };

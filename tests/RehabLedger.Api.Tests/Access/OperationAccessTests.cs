@@ -80,6 +80,17 @@ public sealed class OperationAccessTests
     }
 
     [Fact]
+    public async Task a_checked_operation_records_its_refusals_and_not_what_it_was_permitted()
+    {
+        var (access, writer) = Begin(Someone(Roles.Therapist));
+        access.Check("Mutation.grantConsent", Patient.PatientId!.Value, AccessDecision.Grant(Patient)).ShouldBeTrue();
+        access.Check("Mutation.grantConsent", Guid.NewGuid(), AccessDecision.NotFound).ShouldBeFalse();
+        await access.CompleteAsync();
+
+        writer.Written.ShouldHaveSingleItem().Records.Select(r => r.Outcome).ShouldBe([DisclosureOutcome.Denied]);
+    }
+
+    [Fact]
     public void the_guard_is_built_from_the_operations_caller()
     {
         var (access, _) = Begin(Someone(Roles.Auditor));

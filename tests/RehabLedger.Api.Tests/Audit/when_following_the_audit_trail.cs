@@ -41,10 +41,12 @@ public sealed class when_following_the_audit_trail(AppFixture fixture) : AppScen
     public async Task without_a_filter_every_event_of_every_stream_appears_newest_first()
     {
         await TwoPatientsAndTwoTherapists();
+        // Counted first: reading the trail is itself accounted, in events newer than the first page.
+        var stored = await EventCount();
 
         var all = await Host.AllAuditEvents(pageSize: 4);
 
-        all.Count.ShouldBe((int)await EventCount());
+        all.Count.ShouldBe((int)stored);
         Sequences(all).ShouldBeInOrder(SortDirection.Descending);
         Sequences(all).Distinct().Count().ShouldBe(all.Count);
         all.Select(x => x.Text("type")).ShouldContain("clinic_registered");
