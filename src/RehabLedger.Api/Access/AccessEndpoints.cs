@@ -1,3 +1,5 @@
+using RehabLedger.Infrastructure.Postgres;
+
 namespace RehabLedger.Access;
 
 /// <summary>
@@ -7,16 +9,30 @@ namespace RehabLedger.Access;
 /// </summary>
 public static class AccessEndpoints
 {
-    /// <summary>Every request to these routes is an <see cref="Operation"/> of <paramref name="surface"/>, accounted before it is answered.</summary>
-    public static TBuilder WithAccessAccounting<TBuilder>(this TBuilder builder, string surface) where TBuilder : IEndpointConventionBuilder =>
+    /// <summary>
+    /// Every request to these routes is an <see cref="Operation"/> of <paramref name="surface"/>, accounted before it is
+    /// answered. When its accesses cannot be recorded, the handler's result is dropped and <paramref name="unrecorded"/>
+    /// (the surface's own form of a 500) is answered instead; a database outage is left to
+    /// <see cref="DatabaseOutageMiddleware"/>, which answers 503 as for any other outage.
+    /// </summary>
+    public static TBuilder WithAccessAccounting<TBuilder>(this TBuilder builder, string surface, Func<IResult> unrecorded)
+        where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var access = http.RequestServices.GetRequiredService<AccessAccounting>().Begin(Operation.Of(http, surface));
             http.Features.Set(access);
             var result = await next(context);
-            // The read is on record before the answer leaves; if it cannot be recorded, nothing is answered.
-            await access.CompleteAsync();
+            try
+            {
+                await access.CompleteAsync();
+            }
+            catch (Exception e) when (!DatabaseOutage.IsUnavailable(e))
+            {
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AccessEndpoints))
+                    .LogError(e, "A {Surface} request executed but its accesses could not be recorded; its answer was withheld", surface);
+                return unrecorded();
+            }
             return result;
         });
 

@@ -46,11 +46,25 @@ public static class OutcomeHistoryFhir
                     ? Results.Text(Serializer.SerializeToString(NotFound(id)), MediaType, statusCode: StatusCodes.Status404NotFound)
                     : Results.Text(json, MediaType);
             })
-            .WithAccessAccounting(Surfaces.Fhir)
+            .WithAccessAccounting(Surfaces.Fhir, Unrecorded)
             .WithName("OutcomeHistoryFhir")
             .RequireAuthorization(Policies.ReadOutcomeHistories);
         return app;
     }
+
+    /// <summary>The answer when the read could not be recorded: none of the record, and a 500 the client may retry.</summary>
+    internal static IResult Unrecorded() => Results.Text(Serializer.SerializeToString(new OperationOutcome
+    {
+        Issue =
+        [
+            new OperationOutcome.IssueComponent
+            {
+                Severity = OperationOutcome.IssueSeverity.Error,
+                Code = OperationOutcome.IssueType.Exception,
+                Diagnostics = "The read could not be recorded in the access log, so it is not answered. Retry later.",
+            },
+        ],
+    }), MediaType, statusCode: StatusCodes.Status500InternalServerError);
 
     private static OperationOutcome NotFound(string id) => new()
     {
