@@ -5,7 +5,6 @@ using Marten;
 using RehabLedger.Access;
 using RehabLedger.Audit;
 using RehabLedger.GraphQL;
-using RehabLedger.Patients;
 using RehabLedger.Security;
 using RehabLedger.GraphQL.Cost;
 

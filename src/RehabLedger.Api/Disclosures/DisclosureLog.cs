@@ -60,8 +60,11 @@ public sealed class DisclosureLog(Operation current, IAccessRecordWriter writer,
     public void Unreachable(string operation, Guid requestedId, DisclosureSubject? found, string reason) =>
         Refuse(operation, requestedId, found ?? DisclosureSubject.Unknown, found is null ? OutOfReach : reason);
 
-    /// <summary>Writes what is pending in one append (see <see cref="IAccessRecordWriter"/>); nothing when nothing is.</summary>
-    public async Task FlushAsync()
+    /// <summary>
+    /// Writes what is pending in one append (see <see cref="IAccessRecordWriter"/>); nothing when nothing is. Only an
+    /// operation's completion calls it (<see cref="OperationAccess.CompleteAsync"/>), so no surface flushes by hand.
+    /// </summary>
+    internal async Task FlushAsync()
     {
         if (_pending.Count == 0) return;
         await writer.AppendAsync(current, _pending.ToArray());

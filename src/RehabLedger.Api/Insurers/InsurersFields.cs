@@ -4,7 +4,6 @@ using GraphQL.Types.Relay;
 using Microsoft.Extensions.DependencyInjection;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
-using RehabLedger.Disclosures;
 using RehabLedger.Insurers.Fhir;
 using RehabLedger.Security;
 using RehabLedger.GraphQL.Cost;
