@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using RehabLedger.Demo;
+
+namespace RehabLedger.Tests.WebApp;
+
+public sealed class when_reading_a_program_history(BrowserFixture fixture) : WebAppScenario(fixture)
+{
+    [BrowserFact]
+    public async Task every_change_shows_actor_reason_and_both_times_and_the_program_is_shown_on_both_axes()
+    {
+        await SignInAs("Riverside compliance auditor");
+        await Open($"#/episode/{DemoIds.Episode(1)}");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Program history" }).ClickAsync();
+
+        var rows = Page.Locator("#program-history tbody tr");
+        await rows.First.WaitForAsync();
+        var first = await rows.First.InnerTextAsync();
+        first.ShouldContain("Prescribed");
+        first.ShouldContain("therapist", Case.Sensitive); // the actor's role beside their name
+        first.ShouldMatch(@"\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC"); // effective day, then recorded instant
+        (await Page.Locator("#program-history tbody tr", new() { HasText = "Progression" }).CountAsync()).ShouldBeGreaterThan(0);
+
+        // The program as recorded just after the first change: only what was prescribed by then.
+        await rows.First.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(Page.Locator("#asof-recorded tbody tr")).Not.ToHaveCountAsync(0);
+        var recordedThen = await Page.Locator("#asof-recorded tbody tr").CountAsync();
+        var effectiveToday = await Page.Locator("#asof-effective tbody tr").CountAsync();
+        recordedThen.ShouldBeLessThanOrEqualTo(effectiveToday);
+        (await Page.Locator("#asof-effective").InnerTextAsync()).ShouldNotBe(await Page.Locator("#asof-recorded").InnerTextAsync());
+
+        await Page.GetByLabel("Effective on").FillAsync((await Page.Locator("#program-history tbody tr td:nth-child(7)").First.InnerTextAsync()).Trim());
+        await Assertions.Expect(Page.Locator("#asof-effective tbody tr")).Not.ToHaveCountAsync(0);
+        await Screenshot("program-history");
+    }
+
+    [BrowserFact]
+    public async Task a_clinic_administrator_reads_but_is_offered_no_clinical_write()
+    {
+        await SignInAs("Riverside clinic administrator");
+        await Open($"#/episode/{DemoIds.Episode(1)}");
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Outcome measures" }).WaitForAsync();
+        (await Page.GetByRole(AriaRole.Heading, new() { Name = "Record" }).CountAsync()).ShouldBe(0);
+        (await Page.GetByRole(AriaRole.Link, new() { Name = "Program history" }).CountAsync()).ShouldBe(1);
+    }
+}
