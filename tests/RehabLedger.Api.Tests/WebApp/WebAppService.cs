@@ -48,6 +48,7 @@ public sealed class WebAppService : IAsyncDisposable
             await service._process.WaitForLine("Seeded the demo data set", StartTimeout);
             await service._process.WaitForLine("RehabLedger is ready", StartTimeout);
             await service.TopUpCaseload();
+            await service.ConsentToThePayer();
             return service;
         }
         catch (Exception e)
@@ -118,6 +119,17 @@ public sealed class WebAppService : IAsyncDisposable
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"The caseload did not reach {CaseloadSize} episodes.");
             await Task.Delay(100);
         }
+    }
+
+    // The demo data holds no consent; an insurer reads nothing until the patient gives it. Maria gives hers to Aetna,
+    // as she would from her own portal.
+    private async Task ConsentToThePayer()
+    {
+        var maria = await Token("maria");
+        var consents = (await GraphQL(maria, "{ myConsents { patientId version consents { payerId active } } }")).GetProperty("myConsents");
+        if (consents.GetProperty("consents").EnumerateArray().Any(c => c.GetProperty("payerId").GetString() == "aetna" && c.GetProperty("active").GetBoolean())) return;
+        await GraphQL(maria, "mutation($input: GrantConsentInput!) { grantConsent(input: $input) { version } }",
+            new { input = new { patientId = consents.GetProperty("patientId").GetString(), expectedVersion = consents.GetProperty("version").GetInt64(), payerId = "aetna" } });
     }
 
     private async Task<int> CaseloadCount(string token) =>

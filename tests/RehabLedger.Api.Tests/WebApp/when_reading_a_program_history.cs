@@ -16,8 +16,8 @@ public sealed class when_reading_a_program_history(BrowserFixture fixture) : Web
         await rows.First.WaitForAsync();
         var first = await rows.First.InnerTextAsync();
         first.ShouldContain("Prescribed");
-        first.ShouldContain("therapist", Case.Sensitive); // the actor's role beside their name
-        first.ShouldMatch(@"\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC"); // effective day, then recorded instant
+        first.ShouldContain("Demo data seeder system"); // the actor, with their role
+        first.ShouldMatch(@"\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} UTC"); // effective day, then recorded instant
         (await Page.Locator("#program-history tbody tr", new() { HasText = "Progression" }).CountAsync()).ShouldBeGreaterThan(0);
 
         // The program as recorded just after the first change: only what was prescribed by then.

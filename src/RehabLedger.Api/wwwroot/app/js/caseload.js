@@ -2,6 +2,7 @@ import { html, useEffect, useState } from './ui.js';
 import { gql } from './api.js';
 import { titleCase } from './format.js';
 import { usePoll } from './live.js';
+import { accounted } from './roles.js';
 
 export const Flags = ['PAIN_WORSENING', 'RECENT_ADVERSE_EVENT', 'REASSESSMENT_DUE', 'PROGRESS_REPORT_DUE', 'CERTIFICATION_ENDING', 'NO_RECENT_ATTENDANCE'];
 const Orders = [['PATIENT_NAME', 'Patient name'], ['MOST_FLAGS', 'Most flags'], ['LONGEST_WITHOUT_ATTENDANCE', 'Longest without attendance'], ['LATEST_START', 'Latest start']];
@@ -40,6 +41,7 @@ export function Caseload({ caller, params }) {
   const cursors = paging.key === filterKey ? paging.cursors : [null];
   const setCursors = next => setPaging({ key: filterKey, cursors: next });
   const after = cursors[cursors.length - 1];
+  const pageKey = `${filterKey}|${after}`;
 
   useEffect(() => {
     gql(ClinicsQuery).then(d => setClinics(d.clinics), setError);
@@ -48,11 +50,11 @@ export function Caseload({ caller, params }) {
   const load = () => {
     if (!clinicId) return Promise.resolve();
     return gql(CaseloadQuery, { clinicId, therapistId: therapistId || null, flags: flag ? [flag] : null, orderBy: order, first: PageSize, after })
-      .then(d => { setPage({ ...d.caseload, index: cursors.length - 1 }); setError(null); }, setError);
+      .then(d => { setPage({ ...d.caseload, index: cursors.length - 1, key: pageKey }); setError(null); }, setError);
   };
 
   useEffect(() => { load(); }, [filterKey, after]);
-  usePoll(load, [filterKey, after]);
+  usePoll(load, [filterKey, after], !accounted(caller));
 
   const clinic = clinics?.find(c => c.id === clinicId);
   const rows = page?.items ?? [];
@@ -87,7 +89,7 @@ export function Caseload({ caller, params }) {
       <p class="muted" aria-live="polite" id="caseload-count">
         ${page.totalCount === 0 ? 'No active episodes match.' : `Episodes ${first + 1}–${first + rows.length} of ${page.totalCount}`}
       </p>
-      <table class="caseload">
+      <table class="caseload" aria-busy=${page.key === pageKey ? 'false' : 'true'}>
         <caption class="visually-hidden">Active episodes with today's flags</caption>
         <thead><tr><th scope="col">Patient</th><th scope="col">Condition</th><th scope="col">Therapist</th>
           <th scope="col">Started</th><th scope="col">Flags</th><th scope="col">Days since attendance</th><th scope="col">Last pains</th></tr></thead>

@@ -1,11 +1,14 @@
 import { html, useEffect, useState } from './ui.js';
 import { gql } from './api.js';
-import { can } from './roles.js';
+import { accounted, can } from './roles.js';
 import { dosageText, signed, titleCase, weekOf } from './format.js';
 import { Chart, colour } from './charts.js';
 import { usePoll } from './live.js';
 import { EpisodeQuery, VersionQuery } from './queries.js';
 import { RecordPanel } from './record.js';
+
+const attendanceText = a =>
+  `Attendance: ${a.attended} attended, ${a.cancelled} cancelled, ${a.noShow} no-show${a.ratePercent != null ? ` (${a.ratePercent} %)` : ''}.`;
 
 function verdict(m) {
   if (m.worsened) return html`<span class="verdict worse">Worsened</span>`;
@@ -50,11 +53,11 @@ function WeeklyChart({ sessions, adherence }) {
     data: {
       labels: weeks,
       datasets: [
-        { label: 'Sessions attended', data: weeks.map(w => attended[w] ?? 0), backgroundColor: colour(0), yAxisID: 'sessions' },
-        { type: 'line', label: 'Home adherence (%)', data: weeks.map(w => percent[w] ?? null), borderColor: colour(1), backgroundColor: colour(1), yAxisID: 'adherence' },
+        { label: 'Sessions attended', data: weeks.map(w => attended[w] ?? 0), backgroundColor: colour(0), yAxisID: 'sessions', order: 1 },
+        { type: 'line', label: 'Home adherence (%)', data: weeks.map(w => percent[w] ?? null), borderColor: colour(1), backgroundColor: colour(1), yAxisID: 'adherence', order: 0 },
       ],
     },
-    options: { scales: { sessions: { position: 'left', beginAtZero: true, ticks: { precision: 0 } }, adherence: { position: 'right', beginAtZero: true } } },
+    options: { scales: { sessions: { position: 'left', beginAtZero: true, grace: 1, ticks: { precision: 0 } }, adherence: { position: 'right', beginAtZero: true } } },
   };
   const label = `Per week from ${weeks[0] ?? '–'}: sessions attended ${weeks.map(w => attended[w] ?? 0).join(', ')}; home adherence ${weeks.map(w => percent[w] ?? '–').join(', ')} percent`;
   return html`<${Chart} id="chart-weekly" label=${label} config=${config} />`;
@@ -76,7 +79,7 @@ export function Episode({ caller, episodeId }) {
       await load();
       setNotice(`Updated: new entries were recorded (version ${d.episode.version}).`);
     }
-  }, [episodeId, episode?.version]);
+  }, [episodeId, episode?.version], !accounted(caller));
 
   if (error) return html`<p role="alert" class="error">${error.message}</p>`;
   if (!episode) return html`<p class="loading">Loading the episode…</p>`;
@@ -86,8 +89,8 @@ export function Episode({ caller, episodeId }) {
   return html`
     <nav class="crumbs" aria-label="Breadcrumb"><a href="#/caseload">Caseload</a></nav>
     <h1>${e.patient.givenName} ${e.patient.familyName} <span class="muted">· ${e.condition.description}</span></h1>
-    <p class="summary">${e.condition.icd10Code} · ${e.condition.bodyRegion} · ${titleCase(e.status)} since ${e.startedOn}
-      · therapist ${e.therapist.displayName}${e.coverage ? ` · ${e.coverage.payerName}` : ''} · version <span id="episode-version">${e.version}</span></p>
+    <p class="summary">${[e.condition.icd10Code, e.condition.bodyRegion, `${titleCase(e.status)} since ${e.startedOn}`,
+      `therapist ${e.therapist.displayName}`, e.coverage?.payerName].filter(Boolean).join(' · ')} · version <span id="episode-version">${e.version}</span></p>
     <p class="links">
       ${can(caller, 'programHistory') && html`<a href=${`#/episode/${e.id}/history`}>Program history</a>`}
       ${can(caller, 'outcomeHistory') && e.coverage && html`<a href=${`#/outcome/${e.id}`}>Outcome history for the payer</a>`}
@@ -114,9 +117,7 @@ export function Episode({ caller, episodeId }) {
     </section>
 
     <section aria-labelledby="weekly-title"><h2 id="weekly-title">Sessions and home adherence per week</h2>
-      <p>Attendance: ${e.progress.attendance.attended} attended, ${e.progress.attendance.cancelled} cancelled,
-        ${e.progress.attendance.noShow} no-show${e.progress.attendance.ratePercent != null ? ` (${e.progress.attendance.ratePercent} %)` : ''}.
-        <span id="session-count">${e.sessions.totalCount}</span> sessions on record.</p>
+      <p>${attendanceText(e.progress.attendance)} <span id="session-count">${e.sessions.totalCount}</span> sessions on record.</p>
       <${WeeklyChart} sessions=${e.sessions.items} adherence=${e.progress.homeAdherence} />
     </section>
 

@@ -20,7 +20,7 @@ export function dosageText(d) {
 
 export const signed = n => (n == null ? '–' : n > 0 ? `+${n}` : `${n}`);
 
-export const dateTime = iso => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 19) + ' UTC' : '');
+export const dateTime = iso => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 23) + ' UTC' : '');
 
 // The Monday of a date's week, as yyyy-MM-dd (weeks run Monday to Sunday, as the service counts them).
 export function weekOf(date) {

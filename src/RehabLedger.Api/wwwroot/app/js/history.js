@@ -16,8 +16,9 @@ const AsOfQuery = `query AsOf($id: ID!, $at: DateTimeOffset!, $on: DateOnly!) {
   effective: programAsOf(episodeId: $id, effectiveOn: $on) { version ${exercise} }
 }`;
 
-// The value of a datetime-local control, read and written as UTC to the second.
-const toControl = iso => new Date(iso).toISOString().slice(0, 19);
+// The value of a datetime-local control, read and written as UTC to the millisecond. The store keeps microseconds,
+// so an instant from the history is rounded up: "as recorded at" then includes the change it was taken from.
+const toControl = iso => new Date(Date.parse(iso) + 1).toISOString().slice(0, 23);
 const fromControl = value => new Date(`${value}Z`).toISOString();
 
 function AsOf({ episodeId, at, setAt }) {
@@ -33,16 +34,16 @@ function AsOf({ episodeId, at, setAt }) {
     <p class="muted">Left: what the record said at an instant (later entries and corrections do not count).
       Right: what the patient was prescribed on a day, every correction applied.</p>
     <form class="filters" onSubmit=${e => e.preventDefault()}>
-      <${Field} form="asof" errors=${errors} name="recordedAt" label="Recorded at (UTC)" type="datetime-local" step="1"
+      <${Field} form="asof" errors=${errors} name="recordedAt" label="Recorded at (UTC)" type="datetime-local" step="0.001"
         value=${at} onChange=${e => setAt(e.target.value)} />
       <${Field} form="asof" errors=${errors} name="effectiveOn" label="Effective on" type="date" value=${on} onChange=${e => setOn(e.target.value)} />
     </form>
     ${error && html`<p role="alert" class="error">${error.message}</p>`}
     ${result && html`<div class="side-by-side">
-      <div><h3>As recorded at ${dateTime(fromControl(at))} <span class="muted">(version ${result.recorded.version})</span></h3>
-        <${ProgramTable} id="asof-recorded" exercises=${result.recorded.exercises} /></div>
-      <div><h3>As effective on ${on} <span class="muted">(version ${result.effective.version})</span></h3>
-        <${ProgramTable} id="asof-effective" exercises=${result.effective.exercises} /></div>
+      <div id="asof-recorded"><h3>As recorded at ${dateTime(fromControl(at))} <span class="muted">(version ${result.recorded.version})</span></h3>
+        <${ProgramTable} exercises=${result.recorded.exercises} /></div>
+      <div id="asof-effective"><h3>As effective on ${on} <span class="muted">(version ${result.effective.version})</span></h3>
+        <${ProgramTable} exercises=${result.effective.exercises} /></div>
     </div>`}
   </section>`;
 }
@@ -50,7 +51,7 @@ function AsOf({ episodeId, at, setAt }) {
 export function ProgramHistory({ episodeId }) {
   const [data, setData] = useState(null);
   const [error, setError] = useState(null);
-  const [at, setAt] = useState(toControl(new Date().toISOString()));
+  const [at, setAt] = useState(new Date().toISOString().slice(0, 23));
   useEffect(() => { gql(HistoryQuery, { id: episodeId }).then(setData, setError); }, [episodeId]);
   if (error) return html`<p role="alert" class="error">${error.message}</p>`;
   if (!data) return html`<p class="loading">Loading the program history…</p>`;

@@ -5,11 +5,13 @@ import { useEffect, useRef } from './ui.js';
 export const PollMilliseconds = 5000;
 
 // Calls check every PollMilliseconds while the tab is visible; stops when it is hidden and checks at once when it is
-// shown again, so a tab in the background costs the service nothing.
-export function usePoll(check, deps) {
+// shown again, so a tab in the background costs the service nothing. Off for callers whose every read is accounted
+// (auditors, insurers): an open page would fill the access log with a read every few seconds.
+export function usePoll(check, deps, enabled = true) {
   const latest = useRef(check);
   latest.current = check;
   useEffect(() => {
+    if (!enabled) return undefined;
     let timer = null;
     const start = () => {
       if (timer === null) timer = setInterval(() => latest.current(), PollMilliseconds);
@@ -30,5 +32,5 @@ export function usePoll(check, deps) {
       stop();
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, deps);
+  }, [...deps, enabled]);
 }

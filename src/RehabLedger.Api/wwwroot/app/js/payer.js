@@ -69,9 +69,9 @@ export function OutcomeHistory({ episodeId }) {
   };
   return html`
     <h1>Outcome history <span class="muted">· member ${h.member.memberId}</span></h1>
-    <p class="summary">${h.payer.payerName} · ${h.condition.icd10Code} ${h.condition.description} · ${titleCase(h.status)} since ${h.startedOn}
-      ${h.discharge ? ` · discharged ${h.discharge.dischargedOn}` : ''} · ${h.visitsUsed} visits used
-      (${h.attendance.attended} attended, ${h.attendance.cancelled} cancelled, ${h.attendance.noShow} no-show)</p>
+    <p class="summary">${[h.payer.payerName, `${h.condition.icd10Code} ${h.condition.description}`, `${titleCase(h.status)} since ${h.startedOn}`,
+      h.discharge && `discharged ${h.discharge.dischargedOn}`,
+      `${h.visitsUsed} visits used (${h.attendance.attended} attended, ${h.attendance.cancelled} cancelled, ${h.attendance.noShow} no-show)`].filter(Boolean).join(' · ')}</p>
     <p><button type="button" id="fhir-download" onClick=${() => downloadFhir(episodeId, setStatus).catch(e => setStatus(e.message))}>Download as FHIR R4 (JSON)</button>
       <span role="status">${status}</span></p>
     <section aria-labelledby="ohm-title"><h2 id="ohm-title">Outcome measures</h2>

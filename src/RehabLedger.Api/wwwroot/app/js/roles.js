@@ -17,3 +17,6 @@ export const can = (caller, what) => !!caller && may[what].includes(caller.role)
 
 export const homeRoute = caller =>
   can(caller, 'caseload') ? '#/caseload' : can(caller, 'payerEpisodes') ? '#/payer' : can(caller, 'myExercises') ? '#/me' : '#/';
+
+// Roles whose every read of patient data is written to the access log (docs/08-security.md).
+export const accounted = caller => ['auditor', 'insurer'].includes(caller?.role);
