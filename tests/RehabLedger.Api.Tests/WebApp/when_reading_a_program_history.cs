@@ -20,18 +20,24 @@ public sealed class when_reading_a_program_history(BrowserFixture fixture) : Web
         first.ShouldMatch(@"\d{4}-\d{2}-\d{2}\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} UTC"); // effective day, then recorded instant
         (await Page.Locator("#program-history tbody tr", new() { HasText = "Progression" }).CountAsync()).ShouldBeGreaterThan(0);
 
-        // The program as recorded just after the first change: only what was prescribed by then.
+        // The program as recorded just after the first change: that exercise alone.
+        var firstExercise = (await rows.First.Locator("td").Nth(1).InnerTextAsync()).Trim();
         await rows.First.GetByRole(AriaRole.Button).ClickAsync();
-        await Assertions.Expect(Page.Locator("#asof-recorded tbody tr")).Not.ToHaveCountAsync(0);
-        var recordedThen = await Page.Locator("#asof-recorded tbody tr").CountAsync();
-        var effectiveToday = await Page.Locator("#asof-effective tbody tr").CountAsync();
-        recordedThen.ShouldBeLessThanOrEqualTo(effectiveToday);
-        (await Page.Locator("#asof-effective").InnerTextAsync()).ShouldNotBe(await Page.Locator("#asof-recorded").InnerTextAsync());
+        await Settled();
+        (await Page.Locator("#asof-recorded tbody th").AllInnerTextsAsync()).ShouldHaveSingleItem().ShouldStartWith(firstExercise);
 
-        await Page.GetByLabel("Effective on").FillAsync((await Page.Locator("#program-history tbody tr td:nth-child(7)").First.InnerTextAsync()).Trim());
-        await Assertions.Expect(Page.Locator("#asof-effective tbody tr")).Not.ToHaveCountAsync(0);
+        // The program as effective on the day it was prescribed: every exercise prescribed that day, at its first
+        // dosage, though later progressions were recorded since.
+        var firstDay = (await rows.First.Locator("td").Nth(5).InnerTextAsync()).Trim();
+        await Page.GetByLabel("Effective on").FillAsync(firstDay);
+        await Settled();
+        var effective = Page.Locator("#asof-effective tbody tr");
+        (await effective.CountAsync()).ShouldBeGreaterThan(1);
+        (await effective.Locator("td:nth-child(3)").AllInnerTextsAsync()).ShouldAllBe(since => since.Trim() == firstDay);
         await Screenshot("program-history");
     }
+
+    private Task Settled() => Page.Locator(".side-by-side[aria-busy=false]").WaitForAsync();
 
     [BrowserFact]
     public async Task a_clinic_administrator_reads_but_is_offered_no_clinical_write()

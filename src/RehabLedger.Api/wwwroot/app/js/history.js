@@ -27,7 +27,7 @@ function AsOf({ episodeId, at, setAt }) {
   const [error, setError] = useState(null);
   useEffect(() => {
     if (!at || !on) return;
-    gql(AsOfQuery, { id: episodeId, at: fromControl(at), on }).then(d => { setResult(d); setError(null); }, setError);
+    gql(AsOfQuery, { id: episodeId, at: fromControl(at), on }).then(d => { setResult({ ...d, at, on }); setError(null); }, setError);
   }, [episodeId, at, on]);
   const errors = {};
   return html`<section aria-labelledby="asof-title" class="panel"><h2 id="asof-title">The program as of</h2>
@@ -39,10 +39,10 @@ function AsOf({ episodeId, at, setAt }) {
       <${Field} form="asof" errors=${errors} name="effectiveOn" label="Effective on" type="date" value=${on} onChange=${e => setOn(e.target.value)} />
     </form>
     ${error && html`<p role="alert" class="error">${error.message}</p>`}
-    ${result && html`<div class="side-by-side">
-      <div id="asof-recorded"><h3>As recorded at ${dateTime(fromControl(at))} <span class="muted">(version ${result.recorded.version})</span></h3>
+    ${result && html`<div class="side-by-side" aria-busy=${result.at === at && result.on === on ? 'false' : 'true'}>
+      <div id="asof-recorded"><h3>As recorded at ${dateTime(fromControl(result.at))} <span class="muted">(version ${result.recorded.version})</span></h3>
         <${ProgramTable} exercises=${result.recorded.exercises} /></div>
-      <div id="asof-effective"><h3>As effective on ${on} <span class="muted">(version ${result.effective.version})</span></h3>
+      <div id="asof-effective"><h3>As effective on ${result.on} <span class="muted">(version ${result.effective.version})</span></h3>
         <${ProgramTable} exercises=${result.effective.exercises} /></div>
     </div>`}
   </section>`;
