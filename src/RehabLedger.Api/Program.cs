@@ -11,6 +11,7 @@ using RehabLedger.Infrastructure.Telemetry;
 using RehabLedger.Insurers.Fhir;
 using RehabLedger.Security;
 using RehabLedger.Security.Edge;
+using RehabLedger.WebApp;
 using Wolverine;
 
 // The container health check: asks a running service, starts nothing.
@@ -54,7 +55,8 @@ app.UseRehabLedgerRateLimits();
 app.UseAuthorization();
 app.MapGraphQLHttp<RehabLedgerSchema>();
 app.MapGraphiQL();
-app.MapGet("/", () => Results.Redirect("/graphiql")).ExcludeFromDescription();
+app.MapWebApp();
+app.MapGet("/", () => Results.Redirect(WebAppEndpoint.Path)).ExcludeFromDescription();
 app.MapInsurerFhir();
 app.MapDevTokens();
 app.MapRehabLedgerHealth();

@@ -14,8 +14,8 @@ public static class StartupBanner
             foreach (var address in addresses)
             {
                 var root = address.Replace("://[::]", "://localhost").Replace("://0.0.0.0", "://localhost").Replace("://+", "://localhost").TrimEnd('/');
-                app.Logger.LogInformation("RehabLedger is ready. GraphQL endpoint: {GraphQL}  GraphiQL IDE: {GraphiQL}",
-                    $"{root}/graphql", $"{root}/graphiql");
+                app.Logger.LogInformation("RehabLedger is ready. GraphQL endpoint: {GraphQL}  GraphiQL IDE: {GraphiQL}  Web app: {WebApp}",
+                    $"{root}/graphql", $"{root}/graphiql", $"{root}/app");
             }
         });
         return app;

@@ -8,6 +8,7 @@ namespace RehabLedger.Security.Edge;
 /// <item><c>X-Frame-Options: DENY</c>, and unless the endpoint set its own (GraphiQL does),
 /// <c>Content-Security-Policy: default-src 'none'; frame-ancestors 'none'</c>: no answer may be framed, and none runs
 /// anything if a browser opens it as a page.</item>
+/// <item>The web app's page sets <see cref="AppContentSecurityPolicy"/>: its own scripts, styles and requests only.</item>
 /// <item><c>Cache-Control: no-store</c> on the paths that answer patient data or tokens
 /// (<see cref="NoStorePaths"/>): no browser, proxy or shared cache keeps a copy.</item>
 /// </list>
@@ -15,6 +16,15 @@ namespace RehabLedger.Security.Edge;
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string DefaultContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The web app's page (<c>/app</c>): scripts, styles and requests from this service only, no inline script or style
+    /// element, no plugin, no form posted elsewhere, no framing. Charts draw on canvas, so images need nothing more;
+    /// <c>blob:</c> is not needed either: a download is a link the page builds, not a fetch.
+    /// </summary>
+    public const string AppContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>Paths whose answers hold patient data or tokens.</summary>
     public static readonly string[] NoStorePaths = ["/graphql", "/fhir", DevTokens.Path];
