@@ -2,7 +2,7 @@ import { html, useEffect, useState } from './ui.js';
 import { gql } from './api.js';
 import { titleCase } from './format.js';
 import { usePoll } from './live.js';
-import { accounted } from './roles.js';
+import { reviewsOnly } from './roles.js';
 
 export const Flags = ['PAIN_WORSENING', 'RECENT_ADVERSE_EVENT', 'REASSESSMENT_DUE', 'PROGRESS_REPORT_DUE', 'CERTIFICATION_ENDING', 'NO_RECENT_ATTENDANCE'];
 const Orders = [['PATIENT_NAME', 'Patient name'], ['MOST_FLAGS', 'Most flags'], ['LONGEST_WITHOUT_ATTENDANCE', 'Longest without attendance'], ['LATEST_START', 'Latest start']];
@@ -54,7 +54,7 @@ export function Caseload({ caller, params }) {
   };
 
   useEffect(() => { load(); }, [filterKey, after]);
-  usePoll(load, [filterKey, after], !accounted(caller));
+  usePoll(load, [filterKey, after], !reviewsOnly(caller));
 
   const clinic = clinics?.find(c => c.id === clinicId);
   const rows = page?.items ?? [];

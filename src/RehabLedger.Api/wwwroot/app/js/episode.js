@@ -1,6 +1,6 @@
 import { html, useEffect, useState } from './ui.js';
 import { gql } from './api.js';
-import { accounted, can } from './roles.js';
+import { reviewsOnly, can } from './roles.js';
 import { dosageText, signed, titleCase, weekOf } from './format.js';
 import { Chart, colour } from './charts.js';
 import { usePoll } from './live.js';
@@ -79,7 +79,7 @@ export function Episode({ caller, episodeId }) {
       await load();
       setNotice(`Updated: new entries were recorded (version ${d.episode.version}).`);
     }
-  }, [episodeId, episode?.version], !accounted(caller));
+  }, [episodeId, episode?.version], !reviewsOnly(caller));
 
   if (error) return html`<p role="alert" class="error">${error.message}</p>`;
   if (!episode) return html`<p class="loading">Loading the episode…</p>`;

@@ -5,8 +5,8 @@ import { useEffect, useRef } from './ui.js';
 export const PollMilliseconds = 5000;
 
 // Calls check every PollMilliseconds while the tab is visible; stops when it is hidden and checks at once when it is
-// shown again, so a tab in the background costs the service nothing. Off for callers whose every read is accounted
-// (auditors, insurers): an open page would fill the access log with a read every few seconds.
+// shown again, so a tab in the background costs the service nothing. Off for callers who only review (see
+// reviewsOnly in roles.js): every poll is a read on the access log.
 export function usePoll(check, deps, enabled = true) {
   const latest = useRef(check);
   latest.current = check;

@@ -18,5 +18,7 @@ export const can = (caller, what) => !!caller && may[what].includes(caller.role)
 export const homeRoute = caller =>
   can(caller, 'caseload') ? '#/caseload' : can(caller, 'payerEpisodes') ? '#/payer' : can(caller, 'myExercises') ? '#/me' : '#/';
 
-// Roles whose every read of patient data is written to the access log (docs/08-security.md).
-export const accounted = caller => ['auditor', 'insurer'].includes(caller?.role);
+// Roles that review a record rather than work on it: their pages load once and do not poll. Every read of patient
+// data is written to the access log (docs/08-security.md), so a review page open for an hour would add hundreds of
+// entries that nobody read; the clinicians and patients who record see live changes and accept that cost.
+export const reviewsOnly = caller => ['auditor', 'insurer'].includes(caller?.role);
