@@ -63,7 +63,7 @@ public static class ConsentFields
         if (patient is not null && c.Guard().CanManageConsent(patient.ClinicId, patient.Id)) return;
         c.Disclosures().Unreachable(c.Coordinate(), patientId, patient is null ? null : AccessContext.Subject(patient),
             "The caller may not manage this patient's consents.");
-        throw ClinicalRuleViolation.NotFound("patient", patientId, "input.patientId");
+        throw ClinicalRuleViolation.NotFound("patient", patientId, "patientId");
     }
 
     private static ConsentPayload Payload(Patient patient) => new(patient.Id, patient.Version, patient.Consents);

@@ -40,7 +40,7 @@ public static class EpisodeFields
         {
             context.Disclosures().Unreachable(context.Coordinate(), command.EpisodeId, target is null ? null : AccessContext.Subject(target),
                 "The caller may not change this episode.");
-            throw ClinicalRuleViolation.NotFound("episode", command.EpisodeId, "input.episodeId");
+            throw ClinicalRuleViolation.NotFound("episode", command.EpisodeId, "episodeId");
         }
         var episode = await context.Send<Episode>(command);
         return new EpisodePayload(episode, episode.Version);
