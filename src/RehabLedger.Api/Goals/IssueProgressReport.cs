@@ -50,9 +50,8 @@ public static class IssueProgressReportHandler
     /// <summary>Medicare expects progress toward each goal: every goal active on the report's date needs a summary.</summary>
     private static void EveryActiveGoalSummarised(Episode episode, List<GoalSummary> summaries, DateOnly reportDate)
     {
-        var missing = episode.Goals.FirstOrDefault(g =>
-            !g.EnteredInError
-            && g.EffectiveOn <= reportDate
+        var missing = episode.StandingGoals.FirstOrDefault(g =>
+            g.EffectiveOn <= reportDate
             && GoalProgress.Status(g, reportDate) == GoalStatus.Active
             && summaries.All(s => s.GoalId != g.Id));
         Validate.That(missing is null, "goalSummaries",

@@ -52,7 +52,7 @@ public static class SetGoalHandler
 
         var measure = GoalRules.ScoreMeasure(command.MeasureCode, "measureCode");
         if (command.Baseline is { } entered) GoalRules.InRange(measure, entered, "baseline");
-        var recorded = command.Baseline is null ? GoalProgress.LatestValue(episode.Assessments, measure.Code, command.EffectiveOn) : null;
+        var recorded = command.Baseline is null ? GoalProgress.LatestValue(episode.StandingAssessments, measure.Code, command.EffectiveOn) : null;
         Validate.That(command.Baseline is not null || recorded is not null, "baseline",
             $"No assessment on or before {command.EffectiveOn:yyyy-MM-dd} recorded {measure.Code}: enter the baseline.");
         var baseline = command.Baseline ?? recorded!.Value;

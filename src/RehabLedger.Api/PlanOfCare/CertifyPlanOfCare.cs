@@ -58,8 +58,7 @@ public static class CertifyPlanOfCareHandler
     /// <summary>One certification answers for any day, so periods never overlap; an adjacent recertification does not.</summary>
     private static void NoOverlap(Episode episode, DateOnly start, DateOnly end)
     {
-        var overlapped = episode.Certifications
-            .Where(c => !c.EnteredInError)
+        var overlapped = episode.StandingCertifications
             .OrderBy(c => c.Start)
             .FirstOrDefault(c => CertificationPeriod.Overlaps(c, start, end));
         if (overlapped is null) return;

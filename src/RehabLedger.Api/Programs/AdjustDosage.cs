@@ -32,7 +32,7 @@ public static class AdjustDosageHandler
         var to = DosageRules.Valid(command.Dosage, "dosage");
 
         // "From" is the dosage in force on the effective date, so a back-dated change reads correctly.
-        var from = ProgramFold.Exercises(episode.ProgramChanges, effectiveOn: command.EffectiveOn)
+        var from = episode.ProgramOn(command.EffectiveOn)
             .Single(x => x.Id == exercise.Id).Dosage;
         Validate.That(DosageRules.Differences(from, to).Count > 0, "dosage",
             $"The dosage of {exercise.Name} on {command.EffectiveOn:yyyy-MM-dd} already is this one; an adjustment must change at least one parameter.");

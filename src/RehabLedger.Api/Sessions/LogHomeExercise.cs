@@ -31,7 +31,7 @@ public static class LogHomeExerciseHandler
         var logId = EpisodeRules.NewEntryId(episode, command.LogId, "id", "home log");
         EpisodeRules.WithinEpisode(command.Date, episode, today, "date");
 
-        var programOnDate = ProgramFold.Exercises(episode.ProgramChanges, effectiveOn: command.Date);
+        var programOnDate = episode.ProgramOn(command.Date);
         var exercise = SessionRules.InProgramOn(programOnDate, episode.Program, command.ExerciseId, command.Date, "exerciseId");
         Validate.That(exercise.Status == ExerciseStatus.Active, "exerciseId",
             $"{exercise.Name} was {exercise.Status.ToString().ToLowerInvariant()} on {exercise.EndedOn:yyyy-MM-dd}; it was not active on {command.Date:yyyy-MM-dd}.");

@@ -86,7 +86,7 @@ public static class RecordSessionHandler
     {
         Validate.That(exercises.Count <= SessionRules.MaxEntries, "exercises", $"At most {SessionRules.MaxEntries} exercises per session.");
         if (exercises.Count == 0) return [];
-        var programOnDate = ProgramFold.Exercises(episode.ProgramChanges, effectiveOn: date);
+        var programOnDate = episode.ProgramOn(date);
         var seen = new HashSet<Guid>();
         return exercises.Select((x, i) =>
         {

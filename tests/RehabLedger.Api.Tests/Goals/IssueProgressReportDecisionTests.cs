@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -94,7 +96,7 @@ public sealed class IssueProgressReportDecisionTests
     {
         var e = Episode();
         var wrong = e.Goal();
-        e.MarkGoalsEnteredInError(wrong.Id);
+        e.Correct(EntryKind.Goal, wrong.Id);
         Decide(e, Command(e)).GoalSummaries.ShouldBeEmpty();
         var refusal = Refused(() => Decide(e, Command(e, summaries: [About(wrong)])));
         refusal.Code.ShouldBe(ErrorCodes.ValidationFailed);

@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -83,7 +85,7 @@ public sealed class ReviseGoalDecisionTests
     {
         var e = Episode();
         var goal = e.Goal();
-        e.MarkGoalsEnteredInError(goal.Id).ShouldBeTrue();
+        e.Correct(EntryKind.Goal, goal.Id).ShouldBeTrue();
         var refusal = Refused(() => Decide(e, Command(e, goal, target: 70)));
         refusal.Field.ShouldBe("goalId");
         refusal.Message.ShouldContain("entered in error");

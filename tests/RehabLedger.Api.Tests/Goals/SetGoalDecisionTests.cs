@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -148,7 +150,7 @@ public sealed class SetGoalDecisionTests
     {
         var e = Episode();
         e.Assess(Today.AddDays(-30), "LEFS", 38);
-        e.MarkAssessmentEnteredInError(e.Assess(Today.AddDays(-25), "LEFS", 58)).ShouldBeTrue();
+        e.Correct(EntryKind.Assessment, e.Assess(Today.AddDays(-25), "LEFS", 58)).ShouldBeTrue();
 
         Decide(e, SetGoalCommand(e, baseline: null, on: Today.AddDays(-20))).Baseline.ShouldBe(38);
     }

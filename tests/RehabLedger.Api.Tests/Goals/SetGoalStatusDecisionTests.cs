@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -98,7 +100,7 @@ public sealed class SetGoalStatusDecisionTests
         Refused(() => Decide(e, StatusCommand(e, stranger, GoalStatus.Achieved, Today))).Code.ShouldBe(ErrorCodes.NotFound);
 
         var goal = e.Goal();
-        e.MarkGoalsEnteredInError(goal.Id);
+        e.Correct(EntryKind.Goal, goal.Id);
         var refusal = Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today)));
         refusal.Code.ShouldBe(ErrorCodes.ValidationFailed);
         refusal.Field.ShouldBe("goalId");

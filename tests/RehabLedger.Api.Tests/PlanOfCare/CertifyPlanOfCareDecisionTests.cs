@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.PlanOfCare;
@@ -106,7 +108,7 @@ public sealed class CertifyPlanOfCareDecisionTests
     {
         var e = Episode();
         var wrong = Certify(e, Today.AddDays(-30), Today.AddDays(30));
-        e.MarkPlanOfCareEnteredInError(wrong.CertificationId).ShouldBeTrue();
+        e.Correct(EntryKind.Certification, wrong.CertificationId).ShouldBeTrue();
         Certify(e, Today.AddDays(-20), Today.AddDays(40));
     }
 
@@ -117,7 +119,7 @@ public sealed class CertifyPlanOfCareDecisionTests
         var id = Guid.NewGuid();
         Certify(e, Today.AddDays(-60), Today.AddDays(-31), id);
         Refused(e, Command(e, Today.AddDays(-30), Today, id)).Code.ShouldBe(ErrorCodes.Conflict);
-        e.MarkPlanOfCareEnteredInError(id);
+        e.Correct(EntryKind.Certification, id);
         Refused(e, Command(e, Today.AddDays(-30), Today, id)).Code.ShouldBe(ErrorCodes.Conflict);
     }
 

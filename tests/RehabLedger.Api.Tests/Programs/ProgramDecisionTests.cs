@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using System.Globalization;
 using JasperFx.Events;
 using RehabLedger.Common;
@@ -201,10 +203,10 @@ public sealed class ProgramDecisionTests
         Apply(e, AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Repetitions = 12 }, Today.AddDays(-10)), e, Today));
 
         e.FindExercise(id)!.Dosage.Repetitions.ShouldBe(15);
-        ProgramFold.Exercises(e.ProgramChanges, effectiveOn: Today.AddDays(-5)).Single().Dosage.Repetitions.ShouldBe(12);
-        ProgramFold.Exercises(e.ProgramChanges, effectiveOn: Today.AddDays(-15)).Single().Dosage.Repetitions.ShouldBe(10);
+        ProgramFold.Exercises(e.ProgramChanges, e.EnteredInError, effectiveOn: Today.AddDays(-5)).Single().Dosage.Repetitions.ShouldBe(12);
+        ProgramFold.Exercises(e.ProgramChanges, e.EnteredInError, effectiveOn: Today.AddDays(-15)).Single().Dosage.Repetitions.ShouldBe(10);
         // As the record stood before the back-dated entry was made.
-        ProgramFold.Exercises(e.ProgramChanges, recordedVersion: e.Version - 1).Single().Dosage.Repetitions.ShouldBe(15);
+        ProgramFold.Exercises(e.ProgramChanges, e.EnteredInError, recordedVersion: e.Version - 1).Single().Dosage.Repetitions.ShouldBe(15);
     }
 
     [Fact]
@@ -214,8 +216,8 @@ public sealed class ProgramDecisionTests
         var id = Prescribed(e);
         Apply(e, AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Sets = 4 }), e, Today));
         var adjustment = e.ProgramChanges[^1];
-        var corrected = e.ProgramChanges.Select(c => c.ChangeId == adjustment.ChangeId ? c with { EnteredInError = true } : c);
-        ProgramFold.Exercises(corrected).Single().Dosage.ShouldBe(Squats);
+        e.Correct(EntryKind.ProgramChange, adjustment.ChangeId).ShouldBeTrue();
+        e.Program.Single().Dosage.ShouldBe(Squats);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Clinics;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
@@ -219,7 +221,7 @@ public sealed class RecordSessionDecisionTests
     {
         var e = Open();
         var squat = e.Prescribe(Start);
-        e.ProgramChanges[0] = e.ProgramChanges[0] with { EnteredInError = true };
+        e.Correct(EntryKind.ProgramChange, e.ProgramChanges[0].ChangeId).ShouldBeTrue();
         RefusedField(Attended(e, exercises: [new PerformedExercise(squat, 3)]), e).ShouldBe("exercises[0].exerciseId");
     }
 
