@@ -91,7 +91,7 @@ public sealed class Results(Report report)
         if (unavailable is not null) report.Note($"`programAsOf`: **{unavailable}**.");
         var smallest = figures[0];
         report.Note("Latency in milliseconds, one client, as of the stream's last version. For reference, Marten folding the " +
-                    "`CurrentProgram` projection over the same stream in process (`AggregateStreamAsync` to that version).");
+                    "`Episode` snapshot, which holds the program, over the same stream in process (`AggregateStreamAsync` to that version).");
         report.Table(["stream events", "programAsOf p50 / p99", "ratio to 10 events (≤ 2 at 1,000)", "Marten fold p50 / p99", "ratio to 10 events"],
             figures.Select(f => (IReadOnlyList<string>)
             [

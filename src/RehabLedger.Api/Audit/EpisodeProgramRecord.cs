@@ -7,7 +7,7 @@ namespace RehabLedger.Audit;
 
 /// <summary>
 /// What the program audits read first, in one round trip: the episode stream's state (that it exists, its version)
-/// and the <see cref="CurrentProgram"/> document, whose size follows the program's changes, not the stream's length.
+/// and the episode snapshot, which holds the program's changes and corrections (<see cref="CurrentProgram.Of"/>).
 /// </summary>
 public static class EpisodeProgramRecord
 {
@@ -15,12 +15,12 @@ public static class EpisodeProgramRecord
     {
         var batch = session.CreateBatchQuery();
         var state = batch.Events.FetchStreamState(episodeId);
-        var program = batch.Load<CurrentProgram>(episodeId);
+        var episode = batch.Load<Episode>(episodeId);
         await batch.Execute(ct);
 
         var stream = await state;
         if (stream is null || stream.AggregateType != typeof(Episode))
             throw ClinicalRuleViolation.NotFound("episode", episodeId, "episodeId");
-        return (await program ?? new CurrentProgram { Id = episodeId }, stream.Version);
+        return (await episode is { } found ? CurrentProgram.Of(found) : CurrentProgram.Empty(episodeId), stream.Version);
     }
 }

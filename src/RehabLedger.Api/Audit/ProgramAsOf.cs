@@ -39,11 +39,11 @@ public static class ProgramAsOfQuery
         var (program, current) = await EpisodeProgramRecord.Load(session, episodeId, ct);
 
         if (effectiveOn is { } day)
-            return new ProgramAsOf(episodeId, null, day, current, ProgramFold.Exercises(program.Changes, effectiveOn: day));
+            return new ProgramAsOf(episodeId, null, day, current, ProgramFold.Exercises(program.Changes, program.EnteredInError, effectiveOn: day));
 
         Validate.That(version is null || version <= current, "version",
             $"The episode has no version {version}; it is at version {current}.");
         var asOf = version ?? await Ledger.VersionAt(session, episodeId, recordedAt!.Value, ct);
-        return new ProgramAsOf(episodeId, recordedAt, null, asOf, ProgramFold.Exercises(program.Changes, recordedVersion: asOf));
+        return new ProgramAsOf(episodeId, recordedAt, null, asOf, ProgramFold.Exercises(program.Changes, program.EnteredInError, recordedVersion: asOf));
     }
 }

@@ -49,7 +49,7 @@ public sealed record ProgramHistoryEntry(
 
 /// <summary>
 /// Every change to a program and every correction of one, in recording order, field by field. A pure function of
-/// the <see cref="CurrentProgram"/> document, so its cost follows the program's changes, never the stream's length.
+/// the program (<see cref="CurrentProgram.Of"/>), so its cost follows the program's changes, never the stream's length.
 /// </summary>
 public static class ProgramHistory
 {
@@ -57,21 +57,21 @@ public static class ProgramHistory
     {
         var names = ExerciseNames(program.Changes);
         var changesById = program.Changes.ToDictionary(c => c.ChangeId);
-        var correctionOf = program.Corrections.ToDictionary(c => c.ChangeId);
+        var correctionOf = program.Corrections.ToDictionary(c => c.EntryId);
 
         var changes = program.Changes.Select(c => new ProgramHistoryEntry(
             c.ChangeId, KindOf(c.Kind), c.ExerciseId, names.GetValueOrDefault(c.ExerciseId, ""), FieldChanges(c, names), c.By,
             c.EffectiveOn, c.Reason, c.RecordedVersion, null,
-            correctionOf.TryGetValue(c.ChangeId, out var x) ? new CorrectionRef(x.CorrectionId, x.Reason, x.By, x.RecordedVersion) : null));
+            correctionOf.TryGetValue(c.ChangeId, out var x) ? new CorrectionRef(x.CorrectionId, x.Reason, x.By, x.Version) : null));
 
         var corrections = program.Corrections.Select(x =>
         {
-            var corrected = changesById[x.ChangeId];
+            var corrected = changesById[x.EntryId];
             var kind = KindOf(corrected.Kind);
             return new ProgramHistoryEntry(
                 x.CorrectionId, ProgramHistoryKind.Correction, corrected.ExerciseId, names.GetValueOrDefault(corrected.ExerciseId, ""),
-                [new FieldChange("correctedChangeId", null, x.ChangeId.ToString()), new FieldChange("correctedKind", null, kind.ToString())],
-                x.By, x.EffectiveOn, x.Reason, x.RecordedVersion, new CorrectedChange(x.ChangeId, kind), null);
+                [new FieldChange("correctedChangeId", null, x.EntryId.ToString()), new FieldChange("correctedKind", null, kind.ToString())],
+                x.By, x.EffectiveOn, x.Reason, x.Version, new CorrectedChange(x.EntryId, kind), null);
         });
 
         return changes.Concat(corrections).OrderBy(e => e.Version).ToList();

@@ -5,7 +5,7 @@ using RehabLedger.GraphQL;
 namespace RehabLedger.Audit;
 
 /// <summary>
-/// A page of a program's history: the entries come from the <see cref="Programs.CurrentProgram"/> document, then
+/// A page of a program's history: the entries come from the program (<see cref="Programs.CurrentProgram.Of"/>), then
 /// one query fetches the recorded time and correlation of just that page's events (and of the corrections they
 /// name) from the events table by (stream_id, version), its unique index. Two round trips per page, whatever else
 /// the stream holds.

@@ -35,7 +35,7 @@ public static class CaseloadFlags
 
     public static CaseloadStatus Evaluate(CaseloadRow row, DateOnly today)
     {
-        var attended = row.Sessions.Where(s => s.Attended && !s.EnteredInError).OrderBy(s => s.Date).ToList();
+        var attended = row.StandingSessions.Where(s => s.Attended).OrderBy(s => s.Date).ToList();
         var flags = new HashSet<CaseloadFlag>();
 
         // Pain worsening: the last three attended sessions have strictly increasing pain before the session.
@@ -47,16 +47,16 @@ public static class CaseloadFlags
         var lastAdverse = attended.Where(s => s.HadAdverseEvent && s.Date <= today).Select(s => (DateOnly?)s.Date).Max();
         if (lastAdverse is { } adverse && Days(adverse, today) <= AdverseEventWindowDays) flags.Add(CaseloadFlag.RecentAdverseEvent);
 
-        var lastAssessment = row.Assessments.Where(a => !a.EnteredInError).Select(a => (DateOnly?)a.Date).Max() ?? row.StartedOn;
+        var lastAssessment = row.StandingAssessments.Select(a => (DateOnly?)a.Date).Max() ?? row.StartedOn;
         var sinceAssessment = Days(lastAssessment, today);
         if (sinceAssessment > ReassessmentAfterDays) flags.Add(CaseloadFlag.ReassessmentDue);
 
         // A session on the report's own date is covered by it; without a report, every session counts.
-        var lastReport = row.ProgressReports.Where(r => !r.EnteredInError).Select(r => (DateOnly?)r.Date).Max();
+        var lastReport = row.StandingProgressReports.Select(r => (DateOnly?)r.Date).Max();
         var sinceReport = attended.Count(s => lastReport is null || s.Date > lastReport);
         if (sinceReport >= ProgressReportAfterSessions) flags.Add(CaseloadFlag.ProgressReportDue);
 
-        var certification = CertificationStatus.On(row.Certifications, today);
+        var certification = CertificationStatus.On(row.StandingCertifications, today);
         if (certification.Ending) flags.Add(CaseloadFlag.CertificationEnding);
 
         var lastAttended = attended.Select(s => (DateOnly?)s.Date).LastOrDefault() ?? row.StartedOn;

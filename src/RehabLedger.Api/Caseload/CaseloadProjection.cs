@@ -47,7 +47,7 @@ public sealed partial class CaseloadProjection : SingleStreamProjection<Caseload
             case PlanOfCareCertified x:
                 row.Certifications.Add(new Certification { Id = x.CertificationId, Start = x.EffectiveOn, End = x.EndsOn, Physician = x.Physician });
                 break;
-            case EntryEnteredInError x: row.MarkEnteredInError(x.EntryId, x.Kind); break;
+            case EntryEnteredInError x: row.EnteredInError.Apply(x, e.Id, e.Version); break;
         }
         return row;
     }

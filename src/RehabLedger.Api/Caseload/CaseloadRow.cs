@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RehabLedger.Corrections;
 using RehabLedger.Episodes;
 using RehabLedger.PlanOfCare;
@@ -5,16 +6,10 @@ using RehabLedger.PlanOfCare;
 namespace RehabLedger.Caseload;
 
 /// <summary>A session as the caseload needs it.</summary>
-public sealed record SessionFact(Guid Id, DateOnly Date, bool Attended, int? PainBefore, bool HadAdverseEvent)
-{
-    public bool EnteredInError { get; set; }
-}
+public sealed record SessionFact(Guid Id, DateOnly Date, bool Attended, int? PainBefore, bool HadAdverseEvent);
 
 /// <summary>A dated entry (assessment, progress report) as the caseload needs it.</summary>
-public sealed record DatedFact(Guid Id, DateOnly Date)
-{
-    public bool EnteredInError { get; set; }
-}
+public sealed record DatedFact(Guid Id, DateOnly Date);
 
 /// <summary>
 /// One episode on a clinic's dashboard: who, where, and the dated facts its flags are computed from. Flags depend on
@@ -34,26 +29,18 @@ public sealed class CaseloadRow
     public List<DatedFact> ProgressReports { get; set; } = [];
     public List<Certification> Certifications { get; set; } = [];
 
-    /// <summary>
-    /// Marks the entry of this kind and id as entered in error; true when one was found. By kind: a stream recorded
-    /// before ids were unique across kinds may hold, say, an assessment and a session with one id.
-    /// </summary>
-    public bool MarkEnteredInError(Guid entryId, EntryKind kind)
-    {
-        var found = false;
-        switch (kind)
-        {
-            case EntryKind.Session:
-                foreach (var s in Sessions.Where(s => s.Id == entryId)) found = s.EnteredInError = true;
-                break;
-            case EntryKind.Assessment or EntryKind.ProgressReport:
-                var facts = kind == EntryKind.Assessment ? Assessments : ProgressReports;
-                foreach (var a in facts.Where(a => a.Id == entryId)) found = a.EnteredInError = true;
-                break;
-            case EntryKind.Certification:
-                foreach (var c in Certifications.Where(c => c.Id == entryId)) found = c.EnteredInError = true;
-                break;
-        }
-        return found;
-    }
+    /// <summary>The entries a correction marked, as the episode keeps them: the facts above stay, and count nowhere.</summary>
+    public EnteredInErrorSet EnteredInError { get; set; } = new();
+
+    [JsonIgnore]
+    public IEnumerable<SessionFact> StandingSessions => EnteredInError.Standing(Sessions, EntryKind.Session, s => s.Id);
+
+    [JsonIgnore]
+    public IEnumerable<DatedFact> StandingAssessments => EnteredInError.Standing(Assessments, EntryKind.Assessment, a => a.Id);
+
+    [JsonIgnore]
+    public IEnumerable<DatedFact> StandingProgressReports => EnteredInError.Standing(ProgressReports, EntryKind.ProgressReport, r => r.Id);
+
+    [JsonIgnore]
+    public IEnumerable<Certification> StandingCertifications => EnteredInError.Standing(Certifications, EntryKind.Certification, c => c.Id);
 }

@@ -8,8 +8,8 @@ public sealed record RegisterClinic(Guid ClinicId, string Name, ActorRef By) : I
 public static class RegisterClinicHandler
 {
     public static ClinicRegistered Decide(RegisterClinic command, DateTimeOffset now) => new(
-        Validate.Id(command.ClinicId, "input.id"),
-        Validate.Required(command.Name, "input.name"),
+        Validate.Id(command.ClinicId, "id"),
+        Validate.Required(command.Name, "name"),
         command.By,
         now);
 

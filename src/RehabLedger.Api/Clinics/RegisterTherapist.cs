@@ -19,13 +19,13 @@ public static class RegisterTherapistHandler
 
     public static TherapistRegistered Decide(RegisterTherapist command, Clinic? clinic, DateTimeOffset now)
     {
-        if (clinic is null) throw ClinicalRuleViolation.NotFound("clinic", command.ClinicId, "input.clinicId");
+        if (clinic is null) throw ClinicalRuleViolation.NotFound("clinic", command.ClinicId, "clinicId");
         return new(
-            Validate.Id(command.TherapistId, "input.id"),
+            Validate.Id(command.TherapistId, "id"),
             clinic.Id,
-            Validate.Required(command.DisplayName, "input.displayName"),
-            Validate.Required(command.Profession, "input.profession"),
-            Validate.Optional(command.LicenseNumber, "input.licenseNumber"),
+            Validate.Required(command.DisplayName, "displayName"),
+            Validate.Required(command.Profession, "profession"),
+            Validate.Optional(command.LicenseNumber, "licenseNumber"),
             command.By,
             now);
     }

@@ -62,7 +62,7 @@ public static class ConsentFields
     private static async Task RequireConsentManager(IResolveFieldContext c, Guid patientId)
     {
         if (await c.Access().PermittedPatient(c.Query(), c.Coordinate(), patientId, PatientAccess.ManageConsent, c.CancellationToken) is not null) return;
-        throw ClinicalRuleViolation.NotFound("patient", patientId, "input.patientId");
+        throw ClinicalRuleViolation.NotFound("patient", patientId, "patientId");
     }
 
     private static ConsentPayload Payload(Patient patient) => new(patient.Id, patient.Version, patient.Consents);

@@ -16,7 +16,7 @@ public static class GrantConsentHandler
     public static ConsentGranted Decide(GrantConsent command, Patient? found, DateTimeOffset now)
     {
         var patient = ConsentRules.Current(found, command.PatientId, command.ExpectedVersion);
-        var payer = Validate.Required(command.PayerId, "input.payerId");
+        var payer = Validate.Required(command.PayerId, "payerId");
         if (patient.HasActiveConsent(payer))
             throw ClinicalRuleViolation.Conflict($"The patient's consent for payer '{payer}' is already active.");
         return new ConsentGranted(patient.Id, payer, command.By, now);

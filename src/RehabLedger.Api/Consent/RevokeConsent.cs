@@ -16,10 +16,10 @@ public static class RevokeConsentHandler
     public static ConsentRevoked Decide(RevokeConsent command, Patient? found, DateTimeOffset now)
     {
         var patient = ConsentRules.Current(found, command.PatientId, command.ExpectedVersion);
-        var payer = Validate.Required(command.PayerId, "input.payerId");
+        var payer = Validate.Required(command.PayerId, "payerId");
         if (!patient.HasActiveConsent(payer))
             throw ClinicalRuleViolation.Conflict($"The patient has no active consent for payer '{payer}' to revoke.");
-        return new ConsentRevoked(patient.Id, payer, Validate.Optional(command.Reason, "input.reason", Validate.LongText), command.By, now);
+        return new ConsentRevoked(patient.Id, payer, Validate.Optional(command.Reason, "reason", Validate.LongText), command.By, now);
     }
 }
 
@@ -33,7 +33,7 @@ public static class ConsentRules
     /// </summary>
     public static Patient Current(Patient? patient, Guid patientId, long expectedVersion)
     {
-        if (patient is null) throw ClinicalRuleViolation.NotFound("patient", patientId, "input.patientId");
+        if (patient is null) throw ClinicalRuleViolation.NotFound("patient", patientId, "patientId");
         if (patient.Version != expectedVersion)
             throw ClinicalRuleViolation.Conflict(
                 $"Patient {patientId} is at version {patient.Version}, not {expectedVersion}: read it again and retry with its current version.");

@@ -1,21 +1,28 @@
+using JasperFx.Events;
 using RehabLedger.Corrections;
 
 namespace RehabLedger.Episodes;
 
-// Corrections across the episode: every module keeps its entries flagged, never removed.
+// Corrections across the episode: every module keeps its entries as recorded, and the one set of corrections says
+// which of them count (EnteredInErrorSet), for decisions and reads alike.
 public sealed partial class Episode
 {
+    /// <summary>The entries of this episode marked entered in error.</summary>
+    public EnteredInErrorSet EnteredInError { get; set; } = new();
+
     /// <summary>The kind of the entry with this id and whether it is already entered in error; null when unknown.</summary>
-    public (EntryKind Kind, bool EnteredInError)? FindEntry(Guid entryId)
-    {
-        if (Assessments.Find(a => a.Id == entryId) is { } assessment) return (EntryKind.Assessment, assessment.EnteredInError);
-        if (Goals.Find(g => g.Id == entryId) is { } goal) return (EntryKind.Goal, goal.EnteredInError);
-        if (ProgressReports.Find(r => r.Id == entryId) is { } report) return (EntryKind.ProgressReport, report.EnteredInError);
-        if (ProgramChanges.Find(c => c.ChangeId == entryId) is { } change) return (EntryKind.ProgramChange, change.EnteredInError);
-        if (Certifications.Find(c => c.Id == entryId) is { } certification) return (EntryKind.Certification, certification.EnteredInError);
-        if (FindSessionEntry(entryId) is { } entry) return entry;
-        return null;
-    }
+    public (EntryKind Kind, bool EnteredInError)? FindEntry(Guid entryId) =>
+        KindOf(entryId) is { } kind ? (kind, EnteredInError.Contains(kind, entryId)) : null;
+
+    private EntryKind? KindOf(Guid entryId) =>
+        Assessments.Exists(a => a.Id == entryId) ? EntryKind.Assessment
+        : Goals.Exists(g => g.Id == entryId) ? EntryKind.Goal
+        : ProgressReports.Exists(r => r.Id == entryId) ? EntryKind.ProgressReport
+        : ProgramChanges.Exists(c => c.ChangeId == entryId) ? EntryKind.ProgramChange
+        : Certifications.Exists(c => c.Id == entryId) ? EntryKind.Certification
+        : SessionIds.Contains(entryId) ? EntryKind.Session
+        : HomeLogIds.Contains(entryId) ? EntryKind.HomeLog
+        : null;
 
     /// <summary>
     /// What an id already names in this episode, in words ("assessment", "exercise"); null when it names nothing.
@@ -23,7 +30,7 @@ public sealed partial class Episode
     /// kind, so a correction, the timeline and every read model agree on what an id means.
     /// </summary>
     public string? EntryNamedBy(Guid id) =>
-        FindEntry(id) is { } entry ? Describe(entry.Kind)
+        KindOf(id) is { } kind ? Describe(kind)
         : ExerciseIdUsed(id) ? "exercise"
         : null;
 
@@ -35,28 +42,6 @@ public sealed partial class Episode
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>
-    /// Marks the entry of the kind the correction names: a stream recorded before ids were unique across kinds may
-    /// hold an assessment and a session with one id, and correcting one must leave the other standing.
-    /// </summary>
-    public void Apply(EntryEnteredInError e)
-    {
-        var _ = e.Kind switch
-        {
-            EntryKind.Assessment => MarkAssessmentEnteredInError(e.EntryId),
-            EntryKind.Goal or EntryKind.ProgressReport => MarkGoalsEnteredInError(e.EntryId),
-            EntryKind.ProgramChange => MarkProgramChangeEnteredInError(e.EntryId),
-            EntryKind.Certification => MarkPlanOfCareEnteredInError(e.EntryId),
-            EntryKind.Session or EntryKind.HomeLog => MarkSessionsEnteredInError(e.EntryId),
-            _ => false,
-        };
-    }
-
-    private bool MarkProgramChangeEnteredInError(Guid entryId)
-    {
-        var index = ProgramChanges.FindIndex(c => c.ChangeId == entryId);
-        if (index < 0) return false;
-        ProgramChanges[index] = ProgramChanges[index] with { EnteredInError = true };
-        return true;
-    }
+    /// <summary>The correction names its entry by kind, so an entry of another kind with the same id stays standing.</summary>
+    public void Apply(IEvent<EntryEnteredInError> e) => EnteredInError.Apply(e);
 }

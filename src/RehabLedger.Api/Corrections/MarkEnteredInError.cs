@@ -17,10 +17,10 @@ public static class MarkEnteredInErrorHandler
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
         var entry = episode.FindEntry(command.EntryId)
-            ?? throw ClinicalRuleViolation.NotFound("entry in this episode", command.EntryId, "input.entryId");
-        Validate.That(!entry.EnteredInError, "input.entryId", $"This {Describe(entry.Kind)} is already marked as entered in error.");
+            ?? throw ClinicalRuleViolation.NotFound("entry in this episode", command.EntryId, "entryId");
+        Validate.That(!entry.EnteredInError, "entryId", $"This {Describe(entry.Kind)} is already marked as entered in error.");
         return new EntryEnteredInError(episode.Id, command.EntryId, entry.Kind,
-            Validate.Required(command.Reason, "input.reason", Validate.LongText), today, command.By);
+            Validate.Required(command.Reason, "reason", Validate.LongText), today, command.By);
     }
 
     private static string Describe(EntryKind kind) => kind switch

@@ -45,27 +45,27 @@ public static class DischargeEpisodeHandler
     public static Discharge Decide(DischargeEpisode command, Episode? found, Therapist? assessor, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
+        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "effectiveOn");
         var lastAssessment = episode.StandingAssessments.Select(a => a.EffectiveOn).DefaultIfEmpty(episode.StartedOn).Max();
-        Validate.That(command.EffectiveOn >= lastAssessment, "input.effectiveOn",
-            $"input.effectiveOn {command.EffectiveOn:yyyy-MM-dd} is before the last assessment on {lastAssessment:yyyy-MM-dd}.");
+        Validate.That(command.EffectiveOn >= lastAssessment, "effectiveOn",
+            $"effectiveOn {command.EffectiveOn:yyyy-MM-dd} is before the last assessment on {lastAssessment:yyyy-MM-dd}.");
         var discharged = new EpisodeDischarged(
             episode.Id,
             command.EffectiveOn,
-            Validate.Required(command.Reason, "input.reason", Validate.LongText),
+            Validate.Required(command.Reason, "reason", Validate.LongText),
             command.By);
         return new Discharge(AssessmentOf(command, episode, assessor, today), discharged);
     }
 
     /// <summary>
     /// The discharge assessment obeys every rule of recordAssessment. Its date is the discharge date, which the
-    /// discharge has already checked against the same rule, so a date error names input.effectiveOn.
+    /// discharge has already checked against the same rule, so a date error names the discharge's own effectiveOn.
     /// </summary>
     private static AssessmentRecorded? AssessmentOf(DischargeEpisode command, Episode episode, Therapist? assessor, DateOnly today)
     {
         if (command.Assessment is not { } a) return null;
         var assessment = new RecordAssessment(command.EpisodeId, command.ExpectedVersion, a.AssessmentId, AssessmentKind.Discharge,
             command.EffectiveOn, a.AssessorId, a.Measures, a.RangeOfMotion, a.MuscleTests, a.Findings, command.By);
-        return RecordAssessmentHandler.Assess(assessment, episode, assessor, today, "input.assessment");
+        return RecordAssessmentHandler.Assess(assessment, episode, assessor, today, "assessment");
     }
 }

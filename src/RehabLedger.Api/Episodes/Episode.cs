@@ -1,3 +1,5 @@
+using RehabLedger.Corrections;
+
 namespace RehabLedger.Episodes;
 
 public enum EpisodeStatus
@@ -16,11 +18,7 @@ public sealed record Assessment(
     IReadOnlyList<MeasureResult> Measures,
     IReadOnlyList<RangeOfMotionResult> RangeOfMotion,
     IReadOnlyList<MuscleTestResult> MuscleTests,
-    string? Findings)
-{
-    /// <summary>Set when a correction marked the assessment as entered in error; it then counts nowhere.</summary>
-    public bool EnteredInError { get; set; }
-}
+    string? Findings);
 
 /// <summary>
 /// An episode of care: the aggregate commands decide against, and the document <c>episode(id)</c> reads.
@@ -51,7 +49,7 @@ public sealed partial class Episode
 
     /// <summary>The assessments that count: those not entered in error, in recording order.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IEnumerable<Assessment> StandingAssessments => Assessments.Where(a => !a.EnteredInError);
+    public IEnumerable<Assessment> StandingAssessments => EnteredInError.Standing(Assessments, EntryKind.Assessment, a => a.Id);
 
     public static Episode Create(EpisodeOpened e) => new()
     {

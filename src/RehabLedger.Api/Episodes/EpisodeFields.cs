@@ -35,7 +35,7 @@ public static class EpisodeFields
     {
         var owners = context.RequestServices!.GetRequiredService<EpisodeOwners>();
         if (await context.Access().ChangeableEpisode(context.Query(), owners, context.Coordinate(), command.EpisodeId, may, context.CancellationToken) is null)
-            throw ClinicalRuleViolation.NotFound("episode", command.EpisodeId, "input.episodeId");
+            throw ClinicalRuleViolation.NotFound("episode", command.EpisodeId, "episodeId");
         var episode = await context.Send<Episode>(command);
         return new EpisodePayload(episode, episode.Version);
     }

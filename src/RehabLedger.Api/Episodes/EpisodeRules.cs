@@ -12,7 +12,7 @@ public static class EpisodeRules
     /// </summary>
     public static Episode Writable(Episode? episode, Guid episodeId, long expectedVersion)
     {
-        if (episode is null) throw ClinicalRuleViolation.NotFound("episode", episodeId, "input.episodeId");
+        if (episode is null) throw ClinicalRuleViolation.NotFound("episode", episodeId, "episodeId");
         // Closed before stale: retrying with a fresh version could not succeed either.
         if (episode.IsClosed) throw ClinicalRuleViolation.Closed(episode.Id);
         if (episode.Version != expectedVersion)

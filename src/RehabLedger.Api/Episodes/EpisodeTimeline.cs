@@ -22,7 +22,11 @@ public sealed record TimelineEntry(
     DateTimeOffset RecordedAt,
     ActorRef? By,
     string? CorrelationId,
-    bool EnteredInError);
+    bool EnteredInError)
+{
+    /// <summary>The kind of <see cref="EntryId"/>'s entry, which a correction names together with its id; null for a correction's own line.</summary>
+    public EntryKind? EntryKind { get; init; }
+}
 
 /// <summary>What happened to an episode, in recording order: when it took effect and when the record learned it.</summary>
 public sealed class EpisodeTimeline
@@ -43,10 +47,15 @@ public sealed class EpisodeTimeline
 
     internal string GoalNameOf(Guid goalId) => GoalNames.GetValueOrDefault(goalId, goalId.ToString());
 
-    internal void MarkEnteredInError(Guid entryId)
+    /// <summary>The entries a correction marked, as the episode keeps them; their lines stay, flagged.</summary>
+    public EnteredInErrorSet EnteredInError { get; set; } = new();
+
+    internal void Correct(IEvent<EntryEnteredInError> correction)
     {
+        EnteredInError.Apply(correction);
         for (var i = 0; i < Entries.Count; i++)
-            if (Entries[i].EntryId == entryId) Entries[i] = Entries[i] with { EnteredInError = true };
+            if (Entries[i] is { EntryId: { } entryId, EntryKind: { } kind } line && EnteredInError.Contains(kind, entryId))
+                Entries[i] = line with { EnteredInError = true };
     }
 }
 
@@ -67,10 +76,10 @@ public sealed partial class EpisodeTimelineProjection : SingleStreamProjection<E
         timeline ??= new EpisodeTimeline { Id = id };
         // Described before remembering, so a revision names the goal as the reader knew it until then.
         var line = TimelineLines.Describe(timeline, e.Data);
-        if (e.Data is EntryEnteredInError correction) timeline.MarkEnteredInError(correction.EntryId);
+        if (e is IEvent<EntryEnteredInError> correction) timeline.Correct(correction);
         Remember(timeline, e.Data, line);
         timeline.Entries.Add(new TimelineEntry(e.Version, e.EventTypeName, line.EntryId, line.Summary, line.EffectiveOn,
-            e.Timestamp, line.By, e.CorrelationId, EnteredInError: false));
+            e.Timestamp, line.By, e.CorrelationId, EnteredInError: false) { EntryKind = line.EntryId is null ? null : EntryKinds.Of(e.Data) });
         return timeline;
     }
 

@@ -40,26 +40,26 @@ public static partial class OpenEpisodeHandler
 
     public static EpisodeOpened Decide(OpenEpisode command, EpisodeParties parties, DateOnly today)
     {
-        var clinic = parties.Clinic ?? throw ClinicalRuleViolation.NotFound("clinic", command.ClinicId, "input.clinicId");
+        var clinic = parties.Clinic ?? throw ClinicalRuleViolation.NotFound("clinic", command.ClinicId, "clinicId");
         // A patient or therapist of another clinic is answered exactly like an unknown id: a clinic's users must not
         // learn, by trying ids, who is registered elsewhere.
         var patient = parties.Patient is { } p && p.ClinicId == clinic.Id
             ? p
-            : throw ClinicalRuleViolation.NotFound("patient", command.PatientId, "input.patientId");
+            : throw ClinicalRuleViolation.NotFound("patient", command.PatientId, "patientId");
         var therapist = parties.Therapist is { } t && t.ClinicId == clinic.Id
             ? t
-            : throw ClinicalRuleViolation.NotFound("therapist", command.TherapistId, "input.therapistId");
-        Validate.NotInFuture(command.StartedOn, today, "input.startedOn");
-        Validate.That(command.StartedOn >= patient.BirthDate, "input.startedOn",
-            "input.startedOn is before the patient's birth date.");
+            : throw ClinicalRuleViolation.NotFound("therapist", command.TherapistId, "therapistId");
+        Validate.NotInFuture(command.StartedOn, today, "startedOn");
+        Validate.That(command.StartedOn >= patient.BirthDate, "startedOn",
+            "startedOn is before the patient's birth date.");
 
         return new EpisodeOpened(
-            Validate.Id(command.EpisodeId, "input.id"),
+            Validate.Id(command.EpisodeId, "id"),
             patient.Id,
             clinic.Id,
             therapist.Id,
             ValidCondition(command.Condition),
-            Validate.Optional(command.ReferralSource, "input.referralSource"),
+            Validate.Optional(command.ReferralSource, "referralSource"),
             ValidCoverage(command.Coverage),
             command.StartedOn,
             command.By);
@@ -73,19 +73,19 @@ public static partial class OpenEpisodeHandler
 
     private static Condition ValidCondition(Condition condition)
     {
-        var code = Validate.Required(condition.Icd10Code, "input.condition.icd10Code", 10).ToUpperInvariant();
-        Validate.That(Icd10Pattern().IsMatch(code), "input.condition.icd10Code",
+        var code = Validate.Required(condition.Icd10Code, "condition.icd10Code", 10).ToUpperInvariant();
+        Validate.That(Icd10Pattern().IsMatch(code), "condition.icd10Code",
             $"'{code}' is not an ICD-10 code (expected a letter, two characters, then optionally a dot and up to four more, as in M17.11).");
         return new Condition(
             code,
-            Validate.Required(condition.Description, "input.condition.description"),
-            Validate.Required(condition.BodyRegion, "input.condition.bodyRegion"));
+            Validate.Required(condition.Description, "condition.description"),
+            Validate.Required(condition.BodyRegion, "condition.bodyRegion"));
     }
 
     private static Coverage? ValidCoverage(Coverage? coverage) => coverage is null
         ? null
         : new Coverage(
-            Validate.Required(coverage.PayerId, "input.coverage.payerId"),
-            Validate.Required(coverage.PayerName, "input.coverage.payerName"),
-            Validate.Required(coverage.MemberId, "input.coverage.memberId"));
+            Validate.Required(coverage.PayerId, "coverage.payerId"),
+            Validate.Required(coverage.PayerName, "coverage.payerName"),
+            Validate.Required(coverage.MemberId, "coverage.memberId"));
 }

@@ -40,18 +40,18 @@ public static class RecordAssessmentHandler
     /// Pure, so a discharge that carries its discharge assessment applies exactly these rules.
     /// <paramref name="at"/> is where the assessment sits in the input, for the error's field path.
     /// </summary>
-    public static AssessmentRecorded Assess(RecordAssessment command, Episode episode, Therapist? assessor, DateOnly today, string at = "input")
+    public static AssessmentRecorded Assess(RecordAssessment command, Episode episode, Therapist? assessor, DateOnly today, string at = FieldPath.Command)
     {
-        var assessmentId = EpisodeRules.NewEntryId(episode, command.AssessmentId, $"{at}.id", "assessment");
+        var assessmentId = EpisodeRules.NewEntryId(episode, command.AssessmentId, FieldPath.Join(at, "id"), "assessment");
         // A therapist of another clinic is answered like an unknown id, so ids cannot be probed across clinics.
         if (assessor is null || assessor.ClinicId != episode.ClinicId)
-            throw ClinicalRuleViolation.NotFound("therapist", command.AssessorId, $"{at}.assessorId");
-        Validate.That(Enum.IsDefined(command.Kind), $"{at}.kind", $"{at}.kind is not a known assessment kind.");
+            throw ClinicalRuleViolation.NotFound("therapist", command.AssessorId, FieldPath.Join(at, "assessorId"));
+        Validate.That(Enum.IsDefined(command.Kind), FieldPath.Join(at, "kind"), $"{FieldPath.Join(at, "kind")} is not a known assessment kind.");
         Validate.That(command.Kind != AssessmentKind.Initial || episode.StandingAssessments.All(a => a.Kind != AssessmentKind.Initial),
-            $"{at}.kind", "This episode already has an initial assessment; record a re-assessment instead.");
-        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, $"{at}.effectiveOn");
+            FieldPath.Join(at, "kind"), "This episode already has an initial assessment; record a re-assessment instead.");
+        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, FieldPath.Join(at, "effectiveOn"));
 
-        var findings = Validate.Optional(command.Findings, $"{at}.findings", Validate.LongText);
+        var findings = Validate.Optional(command.Findings, FieldPath.Join(at, "findings"), Validate.LongText);
         Validate.That(command.Measures.Count + command.RangeOfMotion.Count + command.MuscleTests.Count > 0 || findings is not null,
             at, "An assessment must record at least one measure, range of motion, muscle test or finding.");
 
@@ -71,11 +71,11 @@ public static class RecordAssessmentHandler
 
     private static List<MeasureResult> ValidMeasures(IReadOnlyList<MeasureResult> measures, string at)
     {
-        Validate.That(measures.Count <= MaxEntries, $"{at}.measures", $"At most {MaxEntries} measures per assessment.");
+        Validate.That(measures.Count <= MaxEntries, FieldPath.Join(at, "measures"), $"At most {MaxEntries} measures per assessment.");
         var seen = new HashSet<string>();
         return measures.Select((m, i) =>
         {
-            var field = $"{at}.measures[{i}]";
+            var field = FieldPath.Join(at, $"measures[{i}]");
             var code = Validate.Required(m.Code, $"{field}.code", 20);
             var measure = OutcomeMeasureCatalog.Find(code);
             Validate.That(measure is { Kind: MeasureKind.Score }, $"{field}.code",
@@ -90,12 +90,12 @@ public static class RecordAssessmentHandler
 
     private static List<RangeOfMotionResult> ValidRangeOfMotion(IReadOnlyList<RangeOfMotionResult> entries, string at)
     {
-        Validate.That(entries.Count <= MaxEntries, $"{at}.rangeOfMotion", $"At most {MaxEntries} range-of-motion entries per assessment.");
+        Validate.That(entries.Count <= MaxEntries, FieldPath.Join(at, "rangeOfMotion"), $"At most {MaxEntries} range-of-motion entries per assessment.");
         var rom = OutcomeMeasureCatalog.Get(OutcomeMeasureCatalog.Rom);
         var seen = new HashSet<(string, string, BodySide, bool)>();
         return entries.Select((r, i) =>
         {
-            var field = $"{at}.rangeOfMotion[{i}]";
+            var field = FieldPath.Join(at, $"rangeOfMotion[{i}]");
             var joint = Validate.Required(r.Joint, $"{field}.joint", 60).ToLowerInvariant();
             var motion = Validate.Required(r.Motion, $"{field}.motion", 60).ToLowerInvariant();
             Validate.That(Enum.IsDefined(r.Side), $"{field}.side", "side is not a known value.");
@@ -108,12 +108,12 @@ public static class RecordAssessmentHandler
 
     private static List<MuscleTestResult> ValidMuscleTests(IReadOnlyList<MuscleTestResult> entries, string at)
     {
-        Validate.That(entries.Count <= MaxEntries, $"{at}.muscleTests", $"At most {MaxEntries} muscle tests per assessment.");
+        Validate.That(entries.Count <= MaxEntries, FieldPath.Join(at, "muscleTests"), $"At most {MaxEntries} muscle tests per assessment.");
         var mmt = OutcomeMeasureCatalog.Get(OutcomeMeasureCatalog.Mmt);
         var seen = new HashSet<(string, BodySide)>();
         return entries.Select((t, i) =>
         {
-            var field = $"{at}.muscleTests[{i}]";
+            var field = FieldPath.Join(at, $"muscleTests[{i}]");
             var group = Validate.Required(t.MuscleGroup, $"{field}.muscleGroup", 60).ToLowerInvariant();
             Validate.That(Enum.IsDefined(t.Side), $"{field}.side", "side is not a known value.");
             Validate.That(seen.Add((group, t.Side)), field, $"{group} ({t.Side}) appears more than once in this assessment.");

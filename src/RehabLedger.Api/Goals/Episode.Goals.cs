@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using RehabLedger.Corrections;
 using RehabLedger.Goals;
 
 namespace RehabLedger.Episodes;
@@ -11,23 +13,15 @@ public sealed partial class Episode
     /// <summary>In recording order, including reports later entered in error.</summary>
     public List<ProgressReport> ProgressReports { get; set; } = [];
 
-    public Goal? FindGoal(Guid goalId) => Goals.FirstOrDefault(g => g.Id == goalId);
+    /// <summary>The goals that count: those not entered in error, in recording order.</summary>
+    [JsonIgnore]
+    public IEnumerable<Goal> StandingGoals => EnteredInError.Standing(Goals, EntryKind.Goal, g => g.Id);
 
-    /// <summary>Marks a goal or progress report entered in error; false when the id is neither.</summary>
-    internal bool MarkGoalsEnteredInError(Guid entryId)
-    {
-        if (FindGoal(entryId) is { } goal)
-        {
-            goal.EnteredInError = true;
-            return true;
-        }
-        if (ProgressReports.FirstOrDefault(r => r.Id == entryId) is { } report)
-        {
-            report.EnteredInError = true;
-            return true;
-        }
-        return false;
-    }
+    /// <summary>The progress reports that count: those not entered in error, in recording order.</summary>
+    [JsonIgnore]
+    public IEnumerable<ProgressReport> StandingProgressReports => EnteredInError.Standing(ProgressReports, EntryKind.ProgressReport, r => r.Id);
+
+    public Goal? FindGoal(Guid goalId) => Goals.FirstOrDefault(g => g.Id == goalId);
 
     public void Apply(GoalSet e) => Goals.Add(Goal.From(e));
 

@@ -21,9 +21,6 @@ public sealed class Goal
     public List<GoalRevision> Revisions { get; set; } = [];
     public List<GoalStatusEntry> StatusHistory { get; set; } = [];
 
-    /// <summary>Set when a correction marked the goal as entered in error; it then counts nowhere.</summary>
-    public bool EnteredInError { get; set; }
-
     /// <summary>Applies a revision: the new values and the record of what changed and why.</summary>
     public void Apply(GoalRevised e)
     {
@@ -63,9 +60,6 @@ public sealed class ProgressReport
     public List<GoalSummary> GoalSummaries { get; set; } = [];
     public string? Plan { get; set; }
     public ActorRef By { get; set; } = ActorRef.Unauthenticated;
-
-    /// <summary>Set when a correction marked the report as entered in error; it then counts nowhere.</summary>
-    public bool EnteredInError { get; set; }
 
     public static ProgressReport From(ProgressReportIssued e) => new()
     {

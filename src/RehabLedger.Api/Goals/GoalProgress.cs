@@ -32,14 +32,14 @@ public static class GoalProgress
     public static GoalStatus Status(Goal goal, DateOnly? asOf = null) => StatusEntry(goal, asOf)?.Status ?? GoalStatus.Active;
 
     /// <summary>
-    /// The latest value of a measure by effective date (ties in recording order) from assessments not entered
-    /// in error, optionally only those on or before a date; null when no such assessment recorded it.
+    /// The latest value of a measure by effective date (ties in recording order) from the (standing) assessments
+    /// given, optionally only those on or before a date; null when no such assessment recorded it.
     /// </summary>
     public static MeasurePoint? LatestValue(IEnumerable<Assessment> assessments, string measureCode, DateOnly? onOrBefore = null)
     {
         var measure = OutcomeMeasureCatalog.Get(measureCode);
         var points = assessments
-            .Where(a => !a.EnteredInError && (onOrBefore is null || a.EffectiveOn <= onOrBefore))
+            .Where(a => onOrBefore is null || a.EffectiveOn <= onOrBefore)
             .SelectMany(a => a.Measures
                 .Where(m => string.Equals(m.Code, measure.Code, StringComparison.OrdinalIgnoreCase))
                 .Select(m => new MeasurePoint(a.EffectiveOn, m.Value, a.Id)));
@@ -81,11 +81,11 @@ public static class GoalProgress
             Met(measure, latest.Value, target), AttainmentPercent(baseline, target, latest.Value));
     }
 
-    /// <summary>The goals a reader sees: not entered in error, by effective date, ties in recording order.</summary>
+    /// <summary>The goals a reader sees (the standing ones it is given), by effective date, ties in recording order.</summary>
     public static IReadOnlyList<GoalEvaluation> Evaluate(IEnumerable<Goal> goals, IReadOnlyList<Assessment> assessments) =>
-        goals.Where(g => !g.EnteredInError).OrderBy(g => g.EffectiveOn).Select(g => Evaluate(g, assessments)).ToList();
+        goals.OrderBy(g => g.EffectiveOn).Select(g => Evaluate(g, assessments)).ToList();
 
-    /// <summary>The progress reports a reader sees: not entered in error, by effective date, ties in recording order.</summary>
+    /// <summary>The progress reports a reader sees (the standing ones it is given), by effective date, ties in recording order.</summary>
     public static IReadOnlyList<ProgressReport> Reports(IEnumerable<ProgressReport> reports) =>
-        reports.Where(r => !r.EnteredInError).OrderBy(r => r.EffectiveOn).ToList();
+        reports.OrderBy(r => r.EffectiveOn).ToList();
 }

@@ -1,4 +1,5 @@
 using RehabLedger.Common;
+using RehabLedger.Corrections;
 using RehabLedger.Episodes;
 using RehabLedger.Outcomes;
 
@@ -31,7 +32,7 @@ public static class GoalRules
     public static Goal Live(Episode episode, Guid goalId, string field, string refusal)
     {
         var goal = episode.FindGoal(goalId) ?? throw ClinicalRuleViolation.NotFound("goal on this episode", goalId, field);
-        Validate.That(!goal.EnteredInError, field, $"Goal {goalId} was entered in error; it {refusal}.");
+        Validate.That(!episode.EnteredInError.Contains(EntryKind.Goal, goal.Id), field, $"Goal {goalId} was entered in error; it {refusal}.");
         return goal;
     }
 

@@ -104,10 +104,10 @@ public static class GoalsEpisodeFields
     {
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<GoalType>>>>("goals").Costs(FieldCost.InMemory)
             .Description("Goals by effective date, ties in recording order, with status and attainment; entries in error are left out.")
-            .Resolve(c => GoalProgress.Evaluate(c.Source.Goals, c.Source.Assessments));
+            .Resolve(c => GoalProgress.Evaluate(c.Source.StandingGoals, c.Source.StandingAssessments.ToList()));
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProgressReportType>>>>("progressReports").Costs(FieldCost.InMemory)
             .Description("By effective date, ties in recording order; entries in error are left out.")
-            .Resolve(c => GoalProgress.Reports(c.Source.ProgressReports));
+            .Resolve(c => GoalProgress.Reports(c.Source.StandingProgressReports));
     }
 }
 

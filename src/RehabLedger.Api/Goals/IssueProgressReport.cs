@@ -24,12 +24,12 @@ public static class IssueProgressReportHandler
     public static ProgressReportIssued Decide(IssueProgressReport command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var reportId = EpisodeRules.NewEntryId(episode, command.ReportId, "input.id", "progress report");
-        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
-        var plan = Validate.Optional(command.Plan, "input.plan", Validate.LongText);
+        var reportId = EpisodeRules.NewEntryId(episode, command.ReportId, "id", "progress report");
+        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "effectiveOn");
+        var plan = Validate.Optional(command.Plan, "plan", Validate.LongText);
         var summaries = ValidSummaries(command.GoalSummaries, episode, command.EffectiveOn);
         EveryActiveGoalSummarised(episode, summaries, command.EffectiveOn);
-        Validate.That(summaries.Count > 0 || plan is not null, "input", "A progress report needs at least one goal summary or a plan.");
+        Validate.That(summaries.Count > 0 || plan is not null, FieldPath.Command, "A progress report needs at least one goal summary or a plan.");
         return new ProgressReportIssued(episode.Id, reportId, summaries, plan, command.EffectiveOn, command.By);
     }
 
@@ -38,7 +38,7 @@ public static class IssueProgressReportHandler
         var seen = new HashSet<Guid>();
         return summaries.Select((s, i) =>
         {
-            var field = $"input.goalSummaries[{i}]";
+            var field = $"goalSummaries[{i}]";
             var goal = GoalRules.Live(episode, s.GoalId, $"{field}.goalId", "cannot be reported on");
             Validate.That(goal.EffectiveOn <= reportDate, $"{field}.goalId",
                 $"Goal {goal.Id} was set on {goal.EffectiveOn:yyyy-MM-dd}, after the report's date {reportDate:yyyy-MM-dd}.");
@@ -50,12 +50,11 @@ public static class IssueProgressReportHandler
     /// <summary>Medicare expects progress toward each goal: every goal active on the report's date needs a summary.</summary>
     private static void EveryActiveGoalSummarised(Episode episode, List<GoalSummary> summaries, DateOnly reportDate)
     {
-        var missing = episode.Goals.FirstOrDefault(g =>
-            !g.EnteredInError
-            && g.EffectiveOn <= reportDate
+        var missing = episode.StandingGoals.FirstOrDefault(g =>
+            g.EffectiveOn <= reportDate
             && GoalProgress.Status(g, reportDate) == GoalStatus.Active
             && summaries.All(s => s.GoalId != g.Id));
-        Validate.That(missing is null, "input.goalSummaries",
+        Validate.That(missing is null, "goalSummaries",
             $"Goal {missing?.Id} (\"{missing?.Description}\") is active on {reportDate:yyyy-MM-dd}: the report needs a summary of progress toward it.");
     }
 }

@@ -30,25 +30,25 @@ public static class ReviseGoalHandler
     public static GoalRevised Decide(ReviseGoal command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var goal = GoalRules.Live(episode, command.GoalId, "input.goalId", "cannot be revised");
-        Validate.That(GoalProgress.Status(goal) != GoalStatus.Discontinued, "input.goalId",
+        var goal = GoalRules.Live(episode, command.GoalId, "goalId", "cannot be revised");
+        Validate.That(GoalProgress.Status(goal) != GoalStatus.Discontinued, "goalId",
             $"Goal {goal.Id} is discontinued; reopen it (status ACTIVE) before revising it.");
-        var reason = Validate.Required(command.Reason, "input.reason", Validate.LongText);
+        var reason = Validate.Required(command.Reason, "reason", Validate.LongText);
         EffectiveDate(command.EffectiveOn, goal, episode, today);
 
         var description = command.Description is null
             ? goal.Description
-            : Validate.Required(command.Description, "input.description", Validate.LongText);
+            : Validate.Required(command.Description, "description", Validate.LongText);
         var target = command.Target ?? goal.Target;
         if (command.Target is { } newTarget) ValidTarget(goal, newTarget);
         var targetDate = command.TargetDate ?? goal.TargetDate;
-        if (command.TargetDate is { } newDate) GoalRules.NotBeforeGoal(newDate, goal, "input.targetDate");
+        if (command.TargetDate is { } newDate) GoalRules.NotBeforeGoal(newDate, goal, "targetDate");
 
         var changes = new List<GoalChange>();
         if (description != goal.Description) changes.Add(new("description", goal.Description, description));
         if (target != goal.Target) changes.Add(new("target", Text(goal.Target), Text(target)));
         if (targetDate != goal.TargetDate) changes.Add(new("targetDate", Text(goal.TargetDate), Text(targetDate)));
-        Validate.That(changes.Count > 0, "input",
+        Validate.That(changes.Count > 0, FieldPath.Command,
             "A revision must change the description, the target or the target date; every value given equals the goal's current one.");
 
         return new GoalRevised(episode.Id, goal.Id, description, target, targetDate, changes, reason, command.EffectiveOn, command.By);
@@ -60,19 +60,19 @@ public static class ReviseGoalHandler
     /// </summary>
     private static void EffectiveDate(DateOnly date, Goal goal, Episode episode, DateOnly today)
     {
-        EpisodeRules.WithinEpisode(date, episode, today, "input.effectiveOn");
-        GoalRules.NotBeforeGoal(date, goal, "input.effectiveOn");
+        EpisodeRules.WithinEpisode(date, episode, today, "effectiveOn");
+        GoalRules.NotBeforeGoal(date, goal, "effectiveOn");
         if (goal.Revisions.LastOrDefault() is { } last)
-            Validate.That(date >= last.EffectiveOn, "input.effectiveOn",
-                $"input.effectiveOn {date:yyyy-MM-dd} is before the goal's last revision on {last.EffectiveOn:yyyy-MM-dd}.");
+            Validate.That(date >= last.EffectiveOn, "effectiveOn",
+                $"effectiveOn {date:yyyy-MM-dd} is before the goal's last revision on {last.EffectiveOn:yyyy-MM-dd}.");
     }
 
     private static void ValidTarget(Goal goal, decimal target)
     {
-        Validate.That(goal.MeasureCode is not null, "input.target", "This goal has no measure, so it has no target to revise.");
+        Validate.That(goal.MeasureCode is not null, "target", "This goal has no measure, so it has no target to revise.");
         var measure = OutcomeMeasureCatalog.Get(goal.MeasureCode!);
-        GoalRules.InRange(measure, target, "input.target");
-        GoalRules.TowardImprovement(measure, goal.Baseline!.Value, target, "input.target");
+        GoalRules.InRange(measure, target, "target");
+        GoalRules.TowardImprovement(measure, goal.Baseline!.Value, target, "target");
     }
 
     private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);

@@ -28,11 +28,11 @@ public static class SetGoalHandler
     public static GoalSet Decide(SetGoal command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var goalId = EpisodeRules.NewEntryId(episode, command.GoalId, "input.id", "goal");
-        var description = Validate.Required(command.Description, "input.description", Validate.LongText);
-        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
-        Validate.That(command.TargetDate is null || command.TargetDate >= command.EffectiveOn, "input.targetDate",
-            $"input.targetDate {command.TargetDate:yyyy-MM-dd} is before the goal's effective date {command.EffectiveOn:yyyy-MM-dd}.");
+        var goalId = EpisodeRules.NewEntryId(episode, command.GoalId, "id", "goal");
+        var description = Validate.Required(command.Description, "description", Validate.LongText);
+        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "effectiveOn");
+        Validate.That(command.TargetDate is null || command.TargetDate >= command.EffectiveOn, "targetDate",
+            $"targetDate {command.TargetDate:yyyy-MM-dd} is before the goal's effective date {command.EffectiveOn:yyyy-MM-dd}.");
 
         var measured = Measured(command, episode);
         return new GoalSet(episode.Id, goalId, description, measured?.Code, measured?.Baseline, measured?.BaselineAssessmentId,
@@ -45,21 +45,21 @@ public static class SetGoalHandler
     {
         if (command.MeasureCode is null)
         {
-            Validate.That(command.Baseline is null, "input.baseline", "A baseline needs a measure: give measureCode as well.");
-            Validate.That(command.Target is null, "input.target", "A target needs a measure: give measureCode as well.");
+            Validate.That(command.Baseline is null, "baseline", "A baseline needs a measure: give measureCode as well.");
+            Validate.That(command.Target is null, "target", "A target needs a measure: give measureCode as well.");
             return null;
         }
 
-        var measure = GoalRules.ScoreMeasure(command.MeasureCode, "input.measureCode");
-        if (command.Baseline is { } entered) GoalRules.InRange(measure, entered, "input.baseline");
-        var recorded = command.Baseline is null ? GoalProgress.LatestValue(episode.Assessments, measure.Code, command.EffectiveOn) : null;
-        Validate.That(command.Baseline is not null || recorded is not null, "input.baseline",
+        var measure = GoalRules.ScoreMeasure(command.MeasureCode, "measureCode");
+        if (command.Baseline is { } entered) GoalRules.InRange(measure, entered, "baseline");
+        var recorded = command.Baseline is null ? GoalProgress.LatestValue(episode.StandingAssessments, measure.Code, command.EffectiveOn) : null;
+        Validate.That(command.Baseline is not null || recorded is not null, "baseline",
             $"No assessment on or before {command.EffectiveOn:yyyy-MM-dd} recorded {measure.Code}: enter the baseline.");
         var baseline = command.Baseline ?? recorded!.Value;
 
-        Validate.That(command.Target is not null, "input.target", $"A goal measured by {measure.Code} needs a target.");
-        GoalRules.InRange(measure, command.Target!.Value, "input.target");
-        GoalRules.TowardImprovement(measure, baseline, command.Target.Value, "input.target");
+        Validate.That(command.Target is not null, "target", $"A goal measured by {measure.Code} needs a target.");
+        GoalRules.InRange(measure, command.Target!.Value, "target");
+        GoalRules.TowardImprovement(measure, baseline, command.Target.Value, "target");
         return new MeasuredGoal(measure.Code, baseline, recorded?.AssessmentId);
     }
 }

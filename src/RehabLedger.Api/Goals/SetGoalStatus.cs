@@ -24,14 +24,14 @@ public static class SetGoalStatusHandler
     public static GoalStatusSet Decide(SetGoalStatus command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var goal = GoalRules.Live(episode, command.GoalId, "input.goalId", "has no status to set");
-        Validate.That(Enum.IsDefined(command.Status), "input.status", "input.status is not a known goal status.");
-        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
-        GoalRules.NotBeforeGoal(command.EffectiveOn, goal, "input.effectiveOn");
-        var note = Validate.Optional(command.Note, "input.note", Validate.LongText);
+        var goal = GoalRules.Live(episode, command.GoalId, "goalId", "has no status to set");
+        Validate.That(Enum.IsDefined(command.Status), "status", "status is not a known goal status.");
+        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "effectiveOn");
+        GoalRules.NotBeforeGoal(command.EffectiveOn, goal, "effectiveOn");
+        var note = Validate.Optional(command.Note, "note", Validate.LongText);
         // A status equal to the one already in force on that date would change nothing.
         var inForce = GoalProgress.Status(goal, command.EffectiveOn);
-        Validate.That(inForce != command.Status, "input.status",
+        Validate.That(inForce != command.Status, "status",
             $"Goal {goal.Id} is already {GoalRules.Spelled(inForce)} on {command.EffectiveOn:yyyy-MM-dd}.");
         return new GoalStatusSet(episode.Id, goal.Id, command.Status, note, command.EffectiveOn, command.By);
     }

@@ -39,7 +39,6 @@ public sealed class Warmup(IServiceProvider services, ILogger<Warmup> logger) : 
         await session.LoadAsync<Therapist>(Guid.Empty, ct);
         await session.LoadAsync<Patient>(Guid.Empty, ct);
         await session.LoadAsync<Episode>(Guid.Empty, ct);
-        await session.LoadAsync<CurrentProgram>(Guid.Empty, ct);
         await session.LoadAsync<EpisodeTimeline>(Guid.Empty, ct);
         await session.LoadAsync<CaseloadRow>(Guid.Empty, ct);
         await session.Query<RecordedSession>().Where(s => s.EpisodeId == Guid.Empty).ToListAsync(ct);

@@ -66,7 +66,7 @@ public static class OutcomeHistoryBuilder
             new InsuredMember(coverage.MemberId, patient.BirthDate.Year),
             episode.Condition,
             episode.StartedOn,
-            episode.Certifications.Where(c => !c.EnteredInError).OrderBy(c => c.Start)
+            episode.StandingCertifications.OrderBy(c => c.Start)
                 .Select(c => new CertifiedPeriod(c.Start, c.End, c.Days)).ToList(),
             // Nothing records a payer's authorization yet; the field exists so payers can rely on its place.
             VisitsAuthorized: null,
@@ -76,7 +76,7 @@ public static class OutcomeHistoryBuilder
             view.RangeOfMotion,
             view.MuscleTests,
             view.Goals,
-            GoalProgress.Reports(episode.ProgressReports).Select(r => r.EffectiveOn).ToList(),
+            GoalProgress.Reports(episode.StandingProgressReports).Select(r => r.EffectiveOn).ToList(),
             DischargeOf(episode, view.Goals));
     }
 

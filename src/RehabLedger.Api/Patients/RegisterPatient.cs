@@ -25,21 +25,21 @@ public static class RegisterPatientHandler
 
     public static PatientRegistered Decide(RegisterPatient command, Clinic? clinic, DateTimeOffset now)
     {
-        if (clinic is null) throw ClinicalRuleViolation.NotFound("clinic", command.ClinicId, "input.clinicId");
+        if (clinic is null) throw ClinicalRuleViolation.NotFound("clinic", command.ClinicId, "clinicId");
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        Validate.NotInFuture(command.BirthDate, today, "input.birthDate");
-        Validate.That(command.BirthDate >= EarliestBirthDate, "input.birthDate",
-            $"input.birthDate {command.BirthDate:yyyy-MM-dd} is before {EarliestBirthDate:yyyy-MM-dd}.");
-        Validate.That(Enum.IsDefined(command.Sex), "input.sex", "input.sex is not a known value.");
+        Validate.NotInFuture(command.BirthDate, today, "birthDate");
+        Validate.That(command.BirthDate >= EarliestBirthDate, "birthDate",
+            $"birthDate {command.BirthDate:yyyy-MM-dd} is before {EarliestBirthDate:yyyy-MM-dd}.");
+        Validate.That(Enum.IsDefined(command.Sex), "sex", "sex is not a known value.");
 
         return new(
-            Validate.Id(command.PatientId, "input.id"),
+            Validate.Id(command.PatientId, "id"),
             clinic.Id,
-            Validate.Required(command.FamilyName, "input.familyName"),
-            Validate.Required(command.GivenName, "input.givenName"),
+            Validate.Required(command.FamilyName, "familyName"),
+            Validate.Required(command.GivenName, "givenName"),
             command.BirthDate,
             command.Sex,
-            Validate.Optional(command.MedicalRecordNumber, "input.medicalRecordNumber"),
+            Validate.Optional(command.MedicalRecordNumber, "medicalRecordNumber"),
             command.By,
             now);
     }

@@ -11,9 +11,6 @@ public sealed class Certification
     public CertifyingPhysician Physician { get; set; } = new("", null);
     public string? Note { get; set; }
 
-    /// <summary>Set when a correction marked the certification as entered in error; it then counts nowhere.</summary>
-    public bool EnteredInError { get; set; }
-
     /// <summary>Calendar days covered, both ends included. Derived, so not stored.</summary>
     [JsonIgnore]
     public int Days => CertificationPeriod.Days(Start, End);

@@ -10,7 +10,8 @@ public sealed record CertificationState(Certification? Certification, int? DaysR
 
 /// <summary>
 /// docs/02-event-catalog.md (Certification status): take the certification that covers today, else the one that ends latest; flag when end - today <= 7
-/// (negative: lapsed). No certification on record at all also raises the flag. Entries in error count nowhere.
+/// (negative: lapsed). No certification on record at all also raises the flag. Callers pass the standing certifications
+/// (<see cref="Corrections.EnteredInErrorSet"/>): entries in error count nowhere.
 /// </summary>
 public static class CertificationStatus
 {
@@ -18,7 +19,7 @@ public static class CertificationStatus
 
     public static CertificationState On(IEnumerable<Certification> certifications, DateOnly today)
     {
-        var standing = certifications.Where(c => !c.EnteredInError).ToList();
+        var standing = certifications.ToList();
         var chosen = standing.Where(c => CertificationPeriod.Covers(c, today)).MaxBy(c => c.End) ?? standing.MaxBy(c => c.End);
         if (chosen is null) return new CertificationState(null, null, Ending: true, Lapsed: false, Missing: true);
 

@@ -27,21 +27,21 @@ public static class CertifyPlanOfCareHandler
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
         // An id entered in error stays taken.
-        var certificationId = EpisodeRules.NewEntryId(episode, command.CertificationId, "input.id", "certification");
+        var certificationId = EpisodeRules.NewEntryId(episode, command.CertificationId, "id", "certification");
 
         var (start, end) = (command.Start, command.End);
         // A physician signs for a period that has begun or begins today; a later period is certified when it comes.
-        EpisodeRules.WithinEpisode(start, episode, today, "input.start");
-        Validate.That(end >= start, "input.end", $"input.end {end:yyyy-MM-dd} is before input.start {start:yyyy-MM-dd}.");
+        EpisodeRules.WithinEpisode(start, episode, today, "start");
+        Validate.That(end >= start, "end", $"end {end:yyyy-MM-dd} is before start {start:yyyy-MM-dd}.");
         var days = CertificationPeriod.Days(start, end);
-        Validate.That(days <= CertificationPeriod.MaxDays, "input.end",
+        Validate.That(days <= CertificationPeriod.MaxDays, "end",
             $"{start:yyyy-MM-dd} to {end:yyyy-MM-dd} is {days} days; a certification covers at most {CertificationPeriod.MaxDays} " +
             "calendar days counting both ends. Certify the rest as a recertification.");
 
         var physician = new CertifyingPhysician(
-            Validate.Required(command.Physician.Name, "input.physician.name"),
+            Validate.Required(command.Physician.Name, "physician.name"),
             ValidNpi(command.Physician.Npi));
-        var note = Validate.Optional(command.Note, "input.note", Validate.LongText);
+        var note = Validate.Optional(command.Note, "note", Validate.LongText);
         NoOverlap(episode, start, end);
 
         return new PlanOfCareCertified(episode.Id, certificationId, start, end, physician, note, command.By);
@@ -49,8 +49,8 @@ public static class CertifyPlanOfCareHandler
 
     private static string? ValidNpi(string? value)
     {
-        var npi = Validate.Optional(value, "input.physician.npi");
-        Validate.That(npi is null || (npi.Length == 10 && npi.All(char.IsAsciiDigit)), "input.physician.npi",
+        var npi = Validate.Optional(value, "physician.npi");
+        Validate.That(npi is null || (npi.Length == 10 && npi.All(char.IsAsciiDigit)), "physician.npi",
             $"'{npi}' is not an NPI: a National Provider Identifier is exactly 10 digits.");
         return npi;
     }
@@ -58,13 +58,12 @@ public static class CertifyPlanOfCareHandler
     /// <summary>One certification answers for any day, so periods never overlap; an adjacent recertification does not.</summary>
     private static void NoOverlap(Episode episode, DateOnly start, DateOnly end)
     {
-        var overlapped = episode.Certifications
-            .Where(c => !c.EnteredInError)
+        var overlapped = episode.StandingCertifications
             .OrderBy(c => c.Start)
             .FirstOrDefault(c => CertificationPeriod.Overlaps(c, start, end));
         if (overlapped is null) return;
         // Name the end of the new period that lies inside the other one, so a client can point at it.
-        var field = CertificationPeriod.Covers(overlapped, start) ? "input.start" : "input.end";
+        var field = CertificationPeriod.Covers(overlapped, start) ? "start" : "end";
         throw ClinicalRuleViolation.Invalid(field,
             $"{start:yyyy-MM-dd} to {end:yyyy-MM-dd} overlaps certification {overlapped.Id} " +
             $"({overlapped.Start:yyyy-MM-dd} to {overlapped.End:yyyy-MM-dd}); certified periods must not overlap.");

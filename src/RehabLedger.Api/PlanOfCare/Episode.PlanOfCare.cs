@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using RehabLedger.Corrections;
 using RehabLedger.PlanOfCare;
 
 namespace RehabLedger.Episodes;
@@ -17,11 +19,7 @@ public sealed partial class Episode
         Note = e.Note,
     });
 
-    /// <summary>Called by a correction: flags the certification so it counts nowhere. False when the id is not one.</summary>
-    internal bool MarkPlanOfCareEnteredInError(Guid entryId)
-    {
-        if (Certifications.Find(c => c.Id == entryId) is not { } certification) return false;
-        certification.EnteredInError = true;
-        return true;
-    }
+    /// <summary>The certifications that count: those not entered in error, in recording order.</summary>
+    [JsonIgnore]
+    public IEnumerable<Certification> StandingCertifications => EnteredInError.Standing(Certifications, EntryKind.Certification, c => c.Id);
 }

@@ -26,10 +26,10 @@ public static class PlanOfCareFields
     {
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CertificationType>>>>("certifications").Costs(FieldCost.InMemory)
             .Description("Certified plan-of-care periods ordered by start; entries in error are left out.")
-            .Resolve(c => c.Source.Certifications.Where(x => !x.EnteredInError).OrderBy(x => x.Start).ToList());
+            .Resolve(c => c.Source.StandingCertifications.OrderBy(x => x.Start).ToList());
         type.Field<NonNullGraphType<CertificationStatusType>>("certificationStatus")
             .Description("Where the episode stands with its certification today, by the service's clock.")
-            .Resolve(c => CertificationStatus.On(c.Source.Certifications,
+            .Resolve(c => CertificationStatus.On(c.Source.StandingCertifications,
                 c.RequestServices!.GetRequiredService<TimeProvider>().Today()));
     }
 }

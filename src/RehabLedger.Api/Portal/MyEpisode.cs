@@ -10,10 +10,10 @@ namespace RehabLedger.Portal;
 public sealed record MyEpisode(Guid Id, long Version, EpisodeStatus Status, DateOnly StartedOn, DateOnly? DischargedOn,
     string Condition, string BodyRegion, IReadOnlyList<MyExercise> Exercises)
 {
-    public static MyEpisode Of(Episode episode, CurrentProgram? program) => new(
+    public static MyEpisode Of(Episode episode) => new(
         episode.Id, episode.Version, episode.Status, episode.StartedOn, episode.DischargedOn,
         episode.Condition.Description, episode.Condition.BodyRegion,
-        (program?.Exercises ?? []).Where(x => x.Status == ExerciseStatus.Active).Select(MyExercise.Of).ToList());
+        episode.Program.Where(x => x.Status == ExerciseStatus.Active).Select(MyExercise.Of).ToList());
 }
 
 /// <summary>An active exercise of the patient's program: what to do, how much, and what to watch out for.</summary>

@@ -21,9 +21,7 @@ public static class PortalFields
                 var session = c.Query();
                 var episodes = await session.Query<Episode>().Where(e => e.PatientId == patientId)
                     .OrderByDescending(e => e.StartedOn).ToListAsync(c.CancellationToken);
-                var programs = (await session.LoadManyAsync<CurrentProgram>(c.CancellationToken, episodes.Select(e => e.Id).ToArray()))
-                    .ToDictionary(p => p.Id);
                 foreach (var episode in episodes) c.Disclosures().Granted(c.Coordinate(), AccessContext.Subject(episode));
-                return episodes.Select(e => MyEpisode.Of(e, programs.GetValueOrDefault(e.Id))).ToList();
+                return episodes.Select(MyEpisode.Of).ToList();
             });
 }

@@ -27,14 +27,14 @@ public static class AdjustDosageHandler
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
         var exercise = ProgramRules.ActiveExercise(episode, command.ExerciseId);
         ProgramRules.EffectiveFor(exercise, command.EffectiveOn, episode, today);
-        Validate.That(Enum.IsDefined(command.Kind), "input.kind", "kind is not a known adjustment kind.");
-        var reason = Validate.Required(command.Reason, "input.reason", Validate.LongText);
-        var to = DosageRules.Valid(command.Dosage, "input.dosage");
+        Validate.That(Enum.IsDefined(command.Kind), "kind", "kind is not a known adjustment kind.");
+        var reason = Validate.Required(command.Reason, "reason", Validate.LongText);
+        var to = DosageRules.Valid(command.Dosage, "dosage");
 
         // "From" is the dosage in force on the effective date, so a back-dated change reads correctly.
-        var from = ProgramFold.Exercises(episode.ProgramChanges, effectiveOn: command.EffectiveOn)
+        var from = episode.ProgramOn(command.EffectiveOn)
             .Single(x => x.Id == exercise.Id).Dosage;
-        Validate.That(DosageRules.Differences(from, to).Count > 0, "input.dosage",
+        Validate.That(DosageRules.Differences(from, to).Count > 0, "dosage",
             $"The dosage of {exercise.Name} on {command.EffectiveOn:yyyy-MM-dd} already is this one; an adjustment must change at least one parameter.");
 
         return new ExerciseDosageAdjusted(episode.Id, exercise.Id, ProgramRules.NewChangeId(episode, command.ChangeId), command.Kind, from, to, reason,

@@ -1,87 +1,41 @@
-using JasperFx.Events;
-using Marten.Events.Aggregation;
-using RehabLedger.Common;
 using RehabLedger.Corrections;
+using RehabLedger.Episodes;
 
 namespace RehabLedger.Programs;
 
 /// <summary>
-/// A correction of a program change, kept so the program's history shows it. <see cref="CorrectionId"/> is the id of
-/// the correction's event in the ledger: the correction event names its entry but carries no id of its own.
-/// </summary>
-public sealed record ProgramCorrection(
-    Guid CorrectionId,
-    Guid ChangeId,
-    string Reason,
-    DateOnly EffectiveOn,
-    long RecordedVersion,
-    ActorRef By);
-
-/// <summary>
-/// The exercise program of one episode: every exercise with its current dosage, since when, and the last
-/// change with who made it and why. <see cref="ProgramVersion"/> counts the recorded program changes.
+/// The exercise program of one episode: every exercise with its current dosage, since when, and the last change with
+/// who made it and why. <see cref="ProgramVersion"/> counts the recorded program changes, a correction of one included.
+/// Not a document of its own: the episode snapshot holds the program's changes and corrections once, for its
+/// decisions, and every reader of the program folds the same two (<see cref="Of"/>), so the program a decision sees,
+/// the one <c>currentProgram</c> answers and the one the audits rebuild cannot drift apart.
 /// </summary>
 public sealed class CurrentProgram
 {
-    public Guid Id { get; set; }
-    public long ProgramVersion { get; set; }
-    public List<ProgramChange> Changes { get; set; } = [];
-    public List<ProgramExercise> Exercises { get; set; } = [];
+    public Guid Id { get; init; }
+    public long ProgramVersion { get; init; }
+
+    /// <summary>Every program change in recording order, those later entered in error included.</summary>
+    public IReadOnlyList<ProgramChange> Changes { get; init; } = [];
+
+    /// <summary>The episode's corrections, which the program's folds apply.</summary>
+    public EnteredInErrorSet EnteredInError { get; init; } = new();
+
+    /// <summary>The exercises as the program stands now, ended ones included.</summary>
+    public IReadOnlyList<ProgramExercise> Exercises { get; init; } = [];
 
     /// <summary>The corrections of program changes, in recording order.</summary>
-    public List<ProgramCorrection> Corrections { get; set; } = [];
+    public IEnumerable<Correction> Corrections => EnteredInError.OfKind(EntryKind.ProgramChange);
 
-    internal void Record(ProgramChange change)
+    public static CurrentProgram Of(Episode episode) => new()
     {
-        Changes.Add(change);
-        Refold();
-    }
+        Id = episode.Id,
+        ProgramVersion = episode.ProgramChanges.Count + episode.EnteredInError.OfKind(EntryKind.ProgramChange).Count(),
+        Changes = episode.ProgramChanges,
+        EnteredInError = episode.EnteredInError,
+        Exercises = episode.Program,
+    };
 
-    /// <summary>A correction of a program change is itself a change of the program.</summary>
-    internal void Correct(EntryEnteredInError correction, Guid eventId, long version)
-    {
-        var index = Changes.FindIndex(c => c.ChangeId == correction.EntryId);
-        if (index < 0) return;
-        Changes[index] = Changes[index] with { EnteredInError = true, EnteredInErrorVersion = version };
-        Corrections.Add(new ProgramCorrection(eventId, correction.EntryId, correction.Reason, correction.EffectiveOn, version, correction.By));
-        Refold();
-    }
-
-    private void Refold()
-    {
-        ProgramVersion++;
-        Exercises = ProgramFold.Exercises(Changes).ToList();
-    }
-}
-
-/// <summary>
-/// Inline: a program mutation answers with the program including its own change, and clinicians acting on
-/// the program must never see a stale one. The fold is the same pure function the decisions use.
-/// </summary>
-public sealed partial class CurrentProgramProjection : SingleStreamProjection<CurrentProgram, Guid>
-{
-    public CurrentProgramProjection()
-    {
-        IncludeType<ExercisePrescribed>();
-        IncludeType<ExerciseDosageAdjusted>();
-        IncludeType<ExerciseSubstituted>();
-        IncludeType<ExerciseDiscontinued>();
-        IncludeType<EntryEnteredInError>();
-    }
-
-    public override CurrentProgram Evolve(CurrentProgram? program, Guid id, IEvent e)
-    {
-        program ??= new CurrentProgram { Id = id };
-        var change = e.Data switch
-        {
-            ExercisePrescribed x => ProgramChange.From(x, e.Version),
-            ExerciseDosageAdjusted x => ProgramChange.From(x, e.Version),
-            ExerciseSubstituted x => ProgramChange.From(x, e.Version),
-            ExerciseDiscontinued x => ProgramChange.From(x, e.Version),
-            _ => null,
-        };
-        if (change is not null) program.Record(change);
-        if (e.Data is EntryEnteredInError { Kind: EntryKind.ProgramChange } correction) program.Correct(correction, e.Id, e.Version);
-        return program;
-    }
+    /// <summary>The program of an episode with no record yet: nothing prescribed.</summary>
+    public static CurrentProgram Empty(Guid episodeId) => new() { Id = episodeId };
 }

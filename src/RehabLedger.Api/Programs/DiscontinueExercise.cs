@@ -26,6 +26,6 @@ public static class DiscontinueExerciseHandler
         ProgramRules.EffectiveFor(exercise, command.EffectiveOn, episode, today);
         ProgramRules.EndsAfterLastChange(exercise, command.EffectiveOn);
         return new ExerciseDiscontinued(episode.Id, exercise.Id, ProgramRules.NewChangeId(episode, command.ChangeId),
-            Validate.Required(command.Reason, "input.reason", Validate.LongText), command.EffectiveOn, command.By);
+            Validate.Required(command.Reason, "reason", Validate.LongText), command.EffectiveOn, command.By);
     }
 }

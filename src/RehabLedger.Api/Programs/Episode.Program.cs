@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using JasperFx.Events;
+using RehabLedger.Corrections;
 using RehabLedger.Programs;
 
 namespace RehabLedger.Episodes;
@@ -7,12 +8,22 @@ namespace RehabLedger.Episodes;
 // The program part of the episode aggregate: every recorded change, from which the program is folded.
 public sealed partial class Episode
 {
-    /// <summary>Every program change in recording order, including those later entered in error.</summary>
+    /// <summary>
+    /// Every program change in recording order, including those later entered in error: the one stored copy of the
+    /// program, which the decisions, <c>currentProgram</c>, the program audits and the exports fold (<see cref="CurrentProgram.Of"/>).
+    /// </summary>
     public List<ProgramChange> ProgramChanges { get; set; } = [];
+
+    /// <summary>The program changes that count: those not entered in error, in recording order.</summary>
+    [JsonIgnore]
+    public IEnumerable<ProgramChange> StandingProgramChanges => EnteredInError.Standing(ProgramChanges, EntryKind.ProgramChange, c => c.ChangeId);
 
     /// <summary>The program as it stands now (all exercises, ended ones included).</summary>
     [JsonIgnore]
-    public IReadOnlyList<ProgramExercise> Program => ProgramFold.Exercises(ProgramChanges);
+    public IReadOnlyList<ProgramExercise> Program => ProgramFold.Exercises(ProgramChanges, EnteredInError);
+
+    /// <summary>The program as the patient was prescribed it on <paramref name="day"/>, every correction applied.</summary>
+    public IReadOnlyList<ProgramExercise> ProgramOn(DateOnly day) => ProgramFold.Exercises(ProgramChanges, EnteredInError, effectiveOn: day);
 
     public ProgramExercise? FindExercise(Guid exerciseId) => Program.FirstOrDefault(x => x.Id == exerciseId);
 

@@ -29,18 +29,18 @@ public static class PrescribeExerciseHandler
     public static ExercisePrescribed Decide(PrescribeExercise command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "input.effectiveOn");
+        EpisodeRules.WithinEpisode(command.EffectiveOn, episode, today, "effectiveOn");
         return new ExercisePrescribed(
             episode.Id,
-            ProgramRules.NewExerciseId(episode, command.ExerciseId, "input.id"),
+            ProgramRules.NewExerciseId(episode, command.ExerciseId, "id"),
             ProgramRules.NewChangeId(episode, command.ChangeId),
-            Validate.Required(command.Name, "input.name"),
-            Validate.Optional(command.CatalogCode, "input.catalogCode", ProgramRules.MaxCatalogCode),
-            ProgramRules.Category(command.Category, "input.category"),
-            DosageRules.Valid(command.Dosage, "input.dosage"),
-            Validate.Optional(command.Instructions, "input.instructions", Validate.LongText),
-            Validate.Optional(command.Precautions, "input.precautions", Validate.LongText),
-            Validate.Optional(command.Reason, "input.reason", Validate.LongText),
+            Validate.Required(command.Name, "name"),
+            Validate.Optional(command.CatalogCode, "catalogCode", ProgramRules.MaxCatalogCode),
+            ProgramRules.Category(command.Category, "category"),
+            DosageRules.Valid(command.Dosage, "dosage"),
+            Validate.Optional(command.Instructions, "instructions", Validate.LongText),
+            Validate.Optional(command.Precautions, "precautions", Validate.LongText),
+            Validate.Optional(command.Reason, "reason", Validate.LongText),
             command.EffectiveOn,
             command.By);
     }

@@ -10,10 +10,9 @@ namespace RehabLedger.Programs;
 public static class ProgramFields
 {
     public static void AddProgramFields(this EpisodeType type) =>
-        type.Field<NonNullGraphType<CurrentProgramType>>("currentProgram").Costs(FieldCost.Batched)
+        type.Field<NonNullGraphType<CurrentProgramType>>("currentProgram").Costs(FieldCost.InMemory)
             .Description("The exercise program as it stands now.")
-            .Resolve(c => c.Batch().Load<CurrentProgram>(c.Source.Id, p => p.Id)
-                .Then(program => program ?? new CurrentProgram { Id = c.Source.Id }));
+            .Resolve(c => CurrentProgram.Of(c.Source));
 
     public static void AddProgramMutations(this ObjectGraphType mutation)
     {

@@ -1,4 +1,5 @@
 using RehabLedger.Common;
+using RehabLedger.Corrections;
 
 namespace RehabLedger.Programs;
 
@@ -40,22 +41,6 @@ public sealed record ProgramChange(
     string? Precautions = null,
     Guid? ReplacementExerciseId = null)
 {
-    /// <summary>Set when a correction marked the change as entered in error; it then counts nowhere.</summary>
-    public bool EnteredInError { get; init; }
-
-    /// <summary>
-    /// The episode stream version of the correction, so the record can be read as it stood before it. Kept by the
-    /// <see cref="CurrentProgram"/> read model, which answers the as-of questions; decisions only need the flag.
-    /// </summary>
-    public long? EnteredInErrorVersion { get; init; }
-
-    /// <summary>
-    /// Whether the change counts in the record as it stood at <paramref name="recordedVersion"/>: recorded by then
-    /// and not yet corrected. Without a version, as the record stands now.
-    /// </summary>
-    public bool StandsAt(long? recordedVersion) => recordedVersion is not { } version
-        ? !EnteredInError
-        : RecordedVersion <= version && !(EnteredInErrorVersion <= version);
 
     public static ProgramChange From(ExercisePrescribed e, long version) =>
         new(e.ChangeId, e.ExerciseId, ProgramChangeKind.Prescribed, e.EffectiveOn, version, e.By, e.Reason,
@@ -97,17 +82,20 @@ public sealed record ProgramExercise(
 /// <summary>
 /// The program is a fold of its changes, ordered by effective date (ties in recording order), skipping those
 /// entered in error. The same fold answers "now", "as of an effective date" and "as of a recorded version"; as of a
-/// version, a change corrected only later still counts, because the record said so then.
+/// version, a change corrected only later still counts, because the record said so then. It serves the decisions,
+/// <c>episode { currentProgram }</c>, the program audits and the exports alike (<see cref="CurrentProgram.Of"/>).
 /// </summary>
 public static class ProgramFold
 {
-    public static IReadOnlyList<ProgramExercise> Exercises(
-        IEnumerable<ProgramChange> changesInRecordingOrder, DateOnly? effectiveOn = null, long? recordedVersion = null)
+    /// <param name="enteredInError">The episode's corrections; null when every change given stands.</param>
+    public static IReadOnlyList<ProgramExercise> Exercises(IEnumerable<ProgramChange> changesInRecordingOrder,
+        EnteredInErrorSet? enteredInError, DateOnly? effectiveOn = null, long? recordedVersion = null)
     {
         var exercises = new Dictionary<Guid, ProgramExercise>();
         var order = new List<Guid>();
         var relevant = changesInRecordingOrder
-            .Where(c => c.StandsAt(recordedVersion))
+            .Where(c => recordedVersion is null || c.RecordedVersion <= recordedVersion)
+            .Where(c => enteredInError is null || enteredInError.StandsAt(EntryKind.ProgramChange, c.ChangeId, recordedVersion))
             .Where(c => effectiveOn is null || c.EffectiveOn <= effectiveOn)
             .OrderBy(c => c.EffectiveOn);
 

@@ -42,9 +42,9 @@ public sealed record EpisodeProgressView(
             EpisodeTrends.Measures(assessments),
             EpisodeTrends.RangeOfMotion(assessments),
             EpisodeTrends.MuscleTests(assessments),
-            GoalProgress.Evaluate(episode.Goals, assessments),
+            GoalProgress.Evaluate(episode.StandingGoals, assessments),
             AttendanceOf(sessions),
-            Progress.HomeAdherence.PerWeek(episode.ProgramChanges, logs, episode.DischargedOn ?? today),
+            Progress.HomeAdherence.PerWeek(episode.StandingProgramChanges.ToList(), logs, episode.DischargedOn ?? today),
             attended.Select(s => new PainPoint(s.Id, s.Date, s.PainBefore, s.PainAfter, s.Rpe)).ToList(),
             attended.SelectMany(s => s.AdverseEvents.Select(a => new AdverseEventOccurrence(s.Id, s.Date, a))).ToList());
     }

@@ -12,7 +12,7 @@ public sealed record WeeklyAdherence(DateOnly WeekStart, int Prescribed, int Don
 /// Home adherence per calendar week (docs/03-read-models.md, Progress): prescribed = the sum of frequency per week of the home-setting
 /// exercises active that week; done = the number of log entries for them that week. An exercise is active on the
 /// days from its prescription up to, not including, the day it ended; its setting and frequency are those in force
-/// on its last active day of the week. Weeks run from the first week with a home exercise to the week of
+/// on its last active day of the week. It is given the standing changes (those not entered in error). Weeks run from the first week with a home exercise to the week of
 /// <c>through</c>; weeks with nothing prescribed and nothing done are left out.
 /// </summary>
 public static class HomeAdherence
@@ -21,7 +21,7 @@ public static class HomeAdherence
         IReadOnlyList<ProgramChange> programChanges, IEnumerable<HomeCompletion> completions, DateOnly through)
     {
         var firstHome = programChanges
-            .Where(c => !c.EnteredInError && c.Dosage?.Setting == ExerciseSetting.Home)
+            .Where(c => c.Dosage?.Setting == ExerciseSetting.Home)
             .Select(c => (DateOnly?)c.EffectiveOn)
             .Min();
         if (firstHome is null || firstHome > through) return [];
@@ -47,11 +47,11 @@ public static class HomeAdherence
     {
         var sunday = monday.AddDays(6);
         var result = new Dictionary<Guid, int>();
-        foreach (var exercise in ProgramFold.Exercises(changes, effectiveOn: sunday))
+        foreach (var exercise in ProgramFold.Exercises(changes, enteredInError: null, effectiveOn: sunday))
         {
             if (exercise.PrescribedOn > sunday || exercise.EndedOn is { } ended && ended <= monday) continue;
             var lastActiveDay = exercise.EndedOn is { } end && end <= sunday ? end.AddDays(-1) : sunday;
-            var inForce = ProgramFold.Exercises(changes, effectiveOn: lastActiveDay).Single(x => x.Id == exercise.Id).Dosage;
+            var inForce = ProgramFold.Exercises(changes, enteredInError: null, effectiveOn: lastActiveDay).Single(x => x.Id == exercise.Id).Dosage;
             if (inForce.Setting == ExerciseSetting.Home) result[exercise.Id] = inForce.FrequencyPerWeek;
         }
         return result;

@@ -28,22 +28,22 @@ public static class LogHomeExerciseHandler
     public static HomeExerciseLogged Decide(LogHomeExercise command, Episode? found, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var logId = EpisodeRules.NewEntryId(episode, command.LogId, "input.id", "home log");
-        EpisodeRules.WithinEpisode(command.Date, episode, today, "input.date");
+        var logId = EpisodeRules.NewEntryId(episode, command.LogId, "id", "home log");
+        EpisodeRules.WithinEpisode(command.Date, episode, today, "date");
 
-        var programOnDate = ProgramFold.Exercises(episode.ProgramChanges, effectiveOn: command.Date);
-        var exercise = SessionRules.InProgramOn(programOnDate, episode.Program, command.ExerciseId, command.Date, "input.exerciseId");
-        Validate.That(exercise.Status == ExerciseStatus.Active, "input.exerciseId",
+        var programOnDate = episode.ProgramOn(command.Date);
+        var exercise = SessionRules.InProgramOn(programOnDate, episode.Program, command.ExerciseId, command.Date, "exerciseId");
+        Validate.That(exercise.Status == ExerciseStatus.Active, "exerciseId",
             $"{exercise.Name} was {exercise.Status.ToString().ToLowerInvariant()} on {exercise.EndedOn:yyyy-MM-dd}; it was not active on {command.Date:yyyy-MM-dd}.");
-        Validate.That(exercise.Dosage.Setting == ExerciseSetting.Home, "input.exerciseId",
+        Validate.That(exercise.Dosage.Setting == ExerciseSetting.Home, "exerciseId",
             $"{exercise.Name} was prescribed for the clinic on {command.Date:yyyy-MM-dd}, not for the home program.");
 
-        SessionRules.Between(command.Sets, 1, DosageRules.MaxSets, "input.sets");
-        SessionRules.Optional(command.Repetitions, 0, DosageRules.MaxRepetitions, "input.repetitions");
-        SessionRules.Optional(command.Pain, 0, SessionRules.MaxPain, "input.pain");
-        Validate.That(Enum.IsDefined(command.ReportedBy), "input.reportedBy", "input.reportedBy is not a known value.");
+        SessionRules.Between(command.Sets, 1, DosageRules.MaxSets, "sets");
+        SessionRules.Optional(command.Repetitions, 0, DosageRules.MaxRepetitions, "repetitions");
+        SessionRules.Optional(command.Pain, 0, SessionRules.MaxPain, "pain");
+        Validate.That(Enum.IsDefined(command.ReportedBy), "reportedBy", "reportedBy is not a known value.");
 
         return new HomeExerciseLogged(episode.Id, logId, command.Date, exercise.Id, command.Sets, command.Repetitions, command.Pain,
-            command.ReportedBy, Validate.Optional(command.Note, "input.note"), command.By);
+            command.ReportedBy, Validate.Optional(command.Note, "note"), command.By);
     }
 }

@@ -41,22 +41,22 @@ public static class RecordSessionHandler
     public static SessionRecorded Decide(RecordSession command, Episode? found, Therapist? therapist, DateOnly today)
     {
         var episode = EpisodeRules.Writable(found, command.EpisodeId, command.ExpectedVersion);
-        var sessionId = EpisodeRules.NewEntryId(episode, command.SessionId, "input.id", "session");
+        var sessionId = EpisodeRules.NewEntryId(episode, command.SessionId, "id", "session");
 
         var therapistId = command.TherapistId ?? episode.TherapistId;
         // A therapist of another clinic is answered like an unknown id, so ids cannot be probed across clinics.
         if (therapist is null || therapist.Id != therapistId || therapist.ClinicId != episode.ClinicId)
-            throw ClinicalRuleViolation.NotFound("therapist", therapistId, "input.therapistId");
-        Validate.That(Enum.IsDefined(command.Attendance), "input.attendance", "input.attendance is not a known value.");
-        EpisodeRules.WithinEpisode(command.Date, episode, today, "input.date");
+            throw ClinicalRuleViolation.NotFound("therapist", therapistId, "therapistId");
+        Validate.That(Enum.IsDefined(command.Attendance), "attendance", "attendance is not a known value.");
+        EpisodeRules.WithinEpisode(command.Date, episode, today, "date");
 
         var minutes = command.Attendance == Attendance.Attended ? AttendedMinutes(command) : NothingHappened(command);
         var exercises = ValidExercises(command.Exercises, episode, command.Date);
-        SessionRules.Optional(command.PainBefore, 0, SessionRules.MaxPain, "input.painBefore");
-        SessionRules.Optional(command.PainAfter, 0, SessionRules.MaxPain, "input.painAfter");
-        SessionRules.Optional(command.Rpe, 0, DosageRules.MaxRpe, "input.rpe");
+        SessionRules.Optional(command.PainBefore, 0, SessionRules.MaxPain, "painBefore");
+        SessionRules.Optional(command.PainAfter, 0, SessionRules.MaxPain, "painAfter");
+        SessionRules.Optional(command.Rpe, 0, DosageRules.MaxRpe, "rpe");
         var adverseEvents = ValidAdverseEvents(command.AdverseEvents);
-        var note = Validate.Optional(command.Note, "input.note", Validate.LongText);
+        var note = Validate.Optional(command.Note, "note", Validate.LongText);
 
         return new SessionRecorded(episode.Id, sessionId, command.Date, command.Attendance, minutes, therapist.Id, therapist.DisplayName,
             exercises, command.PainBefore, command.PainAfter, command.Rpe, adverseEvents, note, command.By);
@@ -64,8 +64,8 @@ public static class RecordSessionHandler
 
     private static int AttendedMinutes(RecordSession command)
     {
-        Validate.That(command.Minutes is not null, "input.minutes", "An attended session needs its minutes.");
-        SessionRules.Between(command.Minutes!.Value, 1, SessionRules.MaxMinutes, "input.minutes");
+        Validate.That(command.Minutes is not null, "minutes", "An attended session needs its minutes.");
+        SessionRules.Between(command.Minutes!.Value, 1, SessionRules.MaxMinutes, "minutes");
         return command.Minutes.Value;
     }
 
@@ -73,24 +73,24 @@ public static class RecordSessionHandler
     private static int NothingHappened(RecordSession command)
     {
         var what = command.Attendance == Attendance.Cancelled ? "A cancelled session" : "A no-show";
-        Validate.That(command.Minutes is null or 0, "input.minutes", $"{what} has no minutes.");
-        Validate.That(command.Exercises.Count == 0, "input.exercises", $"{what} has no exercises performed.");
-        Validate.That(command.PainBefore is null, "input.painBefore", $"{what} has no pain rating.");
-        Validate.That(command.PainAfter is null, "input.painAfter", $"{what} has no pain rating.");
-        Validate.That(command.Rpe is null, "input.rpe", $"{what} has no exertion rating.");
-        Validate.That(command.AdverseEvents.Count == 0, "input.adverseEvents", $"{what} has no adverse events.");
+        Validate.That(command.Minutes is null or 0, "minutes", $"{what} has no minutes.");
+        Validate.That(command.Exercises.Count == 0, "exercises", $"{what} has no exercises performed.");
+        Validate.That(command.PainBefore is null, "painBefore", $"{what} has no pain rating.");
+        Validate.That(command.PainAfter is null, "painAfter", $"{what} has no pain rating.");
+        Validate.That(command.Rpe is null, "rpe", $"{what} has no exertion rating.");
+        Validate.That(command.AdverseEvents.Count == 0, "adverseEvents", $"{what} has no adverse events.");
         return 0;
     }
 
     private static List<PerformedExercise> ValidExercises(IReadOnlyList<PerformedExercise> exercises, Episode episode, DateOnly date)
     {
-        Validate.That(exercises.Count <= SessionRules.MaxEntries, "input.exercises", $"At most {SessionRules.MaxEntries} exercises per session.");
+        Validate.That(exercises.Count <= SessionRules.MaxEntries, "exercises", $"At most {SessionRules.MaxEntries} exercises per session.");
         if (exercises.Count == 0) return [];
-        var programOnDate = ProgramFold.Exercises(episode.ProgramChanges, effectiveOn: date);
+        var programOnDate = episode.ProgramOn(date);
         var seen = new HashSet<Guid>();
         return exercises.Select((x, i) =>
         {
-            var field = $"input.exercises[{i}]";
+            var field = $"exercises[{i}]";
             var exercise = SessionRules.InProgramOn(programOnDate, episode.Program, x.ExerciseId, date, $"{field}.exerciseId");
             Validate.That(exercise.EndedOn is null || exercise.EndedOn >= date, $"{field}.exerciseId",
                 $"{exercise.Name} ended on {exercise.EndedOn:yyyy-MM-dd}, before {date:yyyy-MM-dd}.");
@@ -101,10 +101,10 @@ public static class RecordSessionHandler
 
     private static List<AdverseEvent> ValidAdverseEvents(IReadOnlyList<AdverseEvent> events)
     {
-        Validate.That(events.Count <= SessionRules.MaxEntries, "input.adverseEvents", $"At most {SessionRules.MaxEntries} adverse events per session.");
+        Validate.That(events.Count <= SessionRules.MaxEntries, "adverseEvents", $"At most {SessionRules.MaxEntries} adverse events per session.");
         return events.Select((a, i) =>
         {
-            var field = $"input.adverseEvents[{i}]";
+            var field = $"adverseEvents[{i}]";
             var description = Validate.Required(a.Description, $"{field}.description", Validate.LongText);
             Validate.That(Enum.IsDefined(a.Severity), $"{field}.severity", "severity is not a known value.");
             var action = Validate.Required(a.ActionTaken, $"{field}.actionTaken", Validate.LongText);

@@ -1,4 +1,5 @@
 using RehabLedger.Common;
+using RehabLedger.Corrections;
 using RehabLedger.Episodes;
 using RehabLedger.Programs;
 
@@ -57,7 +58,7 @@ public sealed record EpisodeSessions(IReadOnlyList<Session> Sessions, IReadOnlyL
     /// </summary>
     public static EpisodeSessions Of(Episode episode, IEnumerable<RecordedSession> sessions, IEnumerable<RecordedHomeLog> logs)
     {
-        var inError = episode.SessionEntriesInError;
+        var inError = episode.EnteredInError;
         string NameOf(Guid exerciseId) => SessionHistory.ExerciseName(episode.ProgramChanges, exerciseId);
 
         return new EpisodeSessions(
@@ -66,13 +67,13 @@ public sealed record EpisodeSessions(IReadOnlyList<Session> Sessions, IReadOnlyL
                 var s = d.Entry;
                 var exercises = s.Exercises.Select(x => new SessionExercise(NameOf(x.ExerciseId), x)).ToList();
                 return new Session(s.SessionId, s.Date, s.Attendance, s.Minutes, s.TherapistId, s.TherapistName, exercises,
-                    s.PainBefore, s.PainAfter, s.Rpe, s.AdverseEvents, s.Note, s.By, d.Version) { EnteredInError = inError.Contains(s.SessionId) };
+                    s.PainBefore, s.PainAfter, s.Rpe, s.AdverseEvents, s.Note, s.By, d.Version) { EnteredInError = inError.Contains(EntryKind.Session, s.SessionId) };
             }).ToList(),
             logs.Where(d => d.EpisodeId == episode.Id).OrderBy(d => d.Version).Select(d =>
             {
                 var l = d.Entry;
                 return new HomeLog(l.LogId, l.Date, l.ExerciseId, NameOf(l.ExerciseId), l.Sets, l.Repetitions, l.Pain,
-                    l.ReportedBy, l.Note, l.By, d.Version) { EnteredInError = inError.Contains(l.LogId) };
+                    l.ReportedBy, l.Note, l.By, d.Version) { EnteredInError = inError.Contains(EntryKind.HomeLog, l.LogId) };
             }).ToList());
     }
 }

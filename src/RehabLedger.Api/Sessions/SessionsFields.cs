@@ -33,7 +33,7 @@ public static class SessionsFields
                 var input = c.GetArgument<LogHomeExerciseInput>("input");
                 // A patient speaks for themself only: their log is theirs, never a therapist's report.
                 if (c.Guard().Caller?.Role == Roles.Patient)
-                    Validate.That(input.ReportedBy == HomeLogReporter.Patient, "input.reportedBy", "A patient logs as PATIENT.");
+                    Validate.That(input.ReportedBy == HomeLogReporter.Patient, "reportedBy", "A patient logs as PATIENT.");
                 return await c.SendForEpisode(new LogHomeExercise(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
                     input.Date, input.ExerciseId, input.Sets, input.Repetitions, input.Pain, input.ReportedBy, input.Note, c.Actor()),
                     (guard, episode) => guard.CanLogHomeExercise(episode.ClinicId, episode.PatientId));

@@ -1,3 +1,4 @@
+using RehabLedger.Corrections;
 using RehabLedger.Audit;
 using RehabLedger.Common;
 using RehabLedger.Programs;
@@ -19,9 +20,8 @@ public sealed class ProgramAsOfTests
         var regression = record.Adjust(bridge, AdjustmentKind.Regression, Dosage(2, 12), Dosage(2, 8), -14);
         record.Correct(regression);
 
-        var change = record.Program.Changes.Single(c => c.ChangeId == regression);
-        change.EnteredInError.ShouldBeTrue();
-        change.EnteredInErrorVersion.ShouldBe(4);
+        var correction = record.Program.EnteredInError.Of(EntryKind.ProgramChange, regression).ShouldNotBeNull();
+        correction.Version.ShouldBe(4);
     }
 
     [Fact]
@@ -34,14 +34,14 @@ public sealed class ProgramAsOfTests
         record.Correct(regression);
         var changes = record.Program.Changes;
 
-        Describe(ProgramFold.Exercises(changes, recordedVersion: 1)).ShouldBeEmpty();
-        Describe(ProgramFold.Exercises(changes, recordedVersion: 2)).ShouldBe(["Bridge Active 12"]);
-        Describe(ProgramFold.Exercises(changes, recordedVersion: 3)).ShouldBe(["Bridge Active 8"]);
-        Describe(ProgramFold.Exercises(changes, recordedVersion: 4)).ShouldBe(["Bridge Active 8"]);
-        Describe(ProgramFold.Exercises(changes, recordedVersion: 5)).ShouldBe(["Bridge Active 12"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, recordedVersion: 1)).ShouldBeEmpty();
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, recordedVersion: 2)).ShouldBe(["Bridge Active 12"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, recordedVersion: 3)).ShouldBe(["Bridge Active 8"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, recordedVersion: 4)).ShouldBe(["Bridge Active 8"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, recordedVersion: 5)).ShouldBe(["Bridge Active 12"]);
         // Now, and by effective date, the correction applies.
-        Describe(ProgramFold.Exercises(changes)).ShouldBe(["Bridge Active 12"]);
-        Describe(ProgramFold.Exercises(changes, effectiveOn: Today.AddDays(-14))).ShouldBe(["Bridge Active 12"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError)).ShouldBe(["Bridge Active 12"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, effectiveOn: Today.AddDays(-14))).ShouldBe(["Bridge Active 12"]);
         Describe(record.Program.Exercises).ShouldBe(["Bridge Active 12"]);
     }
 
@@ -54,9 +54,9 @@ public sealed class ProgramAsOfTests
         record.Adjust(squat, AdjustmentKind.Progression, Dosage(3, 10), Dosage(3, 12), -25);
         var changes = record.Program.Changes;
 
-        Describe(ProgramFold.Exercises(changes, recordedVersion: 3)).ShouldBe(["Sit to stand Active 15"]);
-        Describe(ProgramFold.Exercises(changes, recordedVersion: 4)).ShouldBe(["Sit to stand Active 15"]);
-        Describe(ProgramFold.Exercises(changes, effectiveOn: Today.AddDays(-23))).ShouldBe(["Sit to stand Active 12"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, recordedVersion: 3)).ShouldBe(["Sit to stand Active 15"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, recordedVersion: 4)).ShouldBe(["Sit to stand Active 15"]);
+        Describe(ProgramFold.Exercises(changes, record.Program.EnteredInError, effectiveOn: Today.AddDays(-23))).ShouldBe(["Sit to stand Active 12"]);
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using JasperFx.Events;
 using RehabLedger.Common;
 using RehabLedger.Corrections;
+using RehabLedger.Episodes;
 using RehabLedger.Programs;
 
 namespace RehabLedger.Tests.Audit;
 
 /// <summary>
-/// A <see cref="CurrentProgram"/> built in memory by the real projection, one event per stream version, for the
-/// host-free tests of the history and the as-of fold.
+/// A <see cref="CurrentProgram"/> folded in memory from a real <see cref="Episode"/> snapshot, one event per stream
+/// version, for the host-free tests of the history and the as-of fold.
 /// </summary>
 public sealed class ProgramRecord
 {
@@ -15,10 +16,16 @@ public sealed class ProgramRecord
     public static readonly ActorRef Dana = new("pt-dana", "physical-therapist", "Dana Whitfield");
     public static readonly ActorRef Marcus = new("pta-marcus", "physical-therapist-assistant", "Marcus Oyelaran");
 
-    private readonly CurrentProgramProjection _projection = new();
-    private readonly Guid _episodeId = Guid.NewGuid();
+    private readonly Guid _episodeId;
+    private readonly Episode _episode;
 
-    public CurrentProgram Program { get; private set; } = null!;
+    public ProgramRecord()
+    {
+        _episodeId = Guid.NewGuid();
+        _episode = new Episode { Id = _episodeId, Version = 1 };
+    }
+
+    public CurrentProgram Program => CurrentProgram.Of(_episode);
 
     /// <summary>The stream version of the last event; version 1 is the episode's opening, which the program ignores.</summary>
     public long Version { get; private set; } = 1;
@@ -65,7 +72,14 @@ public sealed class ProgramRecord
     private Guid Record<T>(T data) where T : notnull
     {
         var e = new Event<T>(data) { Version = ++Version, Id = Guid.NewGuid() };
-        Program = _projection.Evolve(Program, _episodeId, e);
+        switch (e)
+        {
+            case IEvent<ExercisePrescribed> x: _episode.Apply(x); break;
+            case IEvent<ExerciseDosageAdjusted> x: _episode.Apply(x); break;
+            case IEvent<ExerciseSubstituted> x: _episode.Apply(x); break;
+            case IEvent<ExerciseDiscontinued> x: _episode.Apply(x); break;
+            case IEvent<EntryEnteredInError> x: _episode.Apply(x); break;
+        }
         return e.Id;
     }
 }

@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Caseload;
 using RehabLedger.PlanOfCare;
 
@@ -46,7 +48,7 @@ public sealed class CaseloadFlagsTests
         var wrong = Session(-4, 2);
         row.Sessions = [Session(-7, 3), wrong, Session(-5, 4), Session(-3, 5)];
         Flags(row).ShouldNotContain(CaseloadFlag.PainWorsening);
-        row.MarkEnteredInError(wrong.Id, RehabLedger.Corrections.EntryKind.Session).ShouldBeTrue();
+        row.EnteredInError.Apply(InMemoryCorrections.Correction(row.Id, EntryKind.Session, wrong.Id));
         Flags(row).ShouldContain(CaseloadFlag.PainWorsening);
     }
 

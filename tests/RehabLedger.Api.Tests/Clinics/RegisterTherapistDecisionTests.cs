@@ -21,10 +21,10 @@ public sealed class RegisterTherapistDecisionTests
     public void an_unknown_clinic_is_not_found() =>
         Should.Throw<ClinicalRuleViolation>(() => RegisterTherapistHandler.Decide(
                 new RegisterTherapist(Guid.NewGuid(), Guid.NewGuid(), "Robin Ames", "PT", null, ActorRef.DemoSeeder), null, Now))
-            .Field.ShouldBe("input.clinicId");
+            .Field.ShouldBe("clinicId");
 
     [Fact]
     public void a_clinic_needs_a_name() =>
         Should.Throw<ClinicalRuleViolation>(() => RegisterClinicHandler.Decide(new RegisterClinic(Guid.NewGuid(), "", ActorRef.DemoSeeder), Now))
-            .Field.ShouldBe("input.name");
+            .Field.ShouldBe("name");
 }

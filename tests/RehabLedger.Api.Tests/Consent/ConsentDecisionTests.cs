@@ -32,7 +32,7 @@ public sealed class ConsentDecisionTests
     {
         var refusal = Should.Throw<ClinicalRuleViolation>(() => GrantConsentHandler.Decide(new GrantConsent(Guid.NewGuid(), 1, "aetna", Patient), null, Now));
         refusal.Code.ShouldBe(ErrorCodes.NotFound);
-        refusal.Field.ShouldBe("input.patientId");
+        refusal.Field.ShouldBe("patientId");
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class ConsentDecisionTests
         patient.Apply(GrantConsentHandler.Decide(new GrantConsent(patient.Id, 1, "aetna", Patient), patient, Now));
         var refusal = Should.Throw<ClinicalRuleViolation>(() =>
             RevokeConsentHandler.Decide(new RevokeConsent(patient.Id, 1, "aetna", new string('x', Validate.LongText + 1), Patient), patient, Now));
-        refusal.Field.ShouldBe("input.reason");
+        refusal.Field.ShouldBe("reason");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class DischargeEpisodeDecisionTests
         var e = Episode();
         e.Apply(new AssessmentRecorded(e.Id, Guid.NewGuid(), AssessmentKind.Initial, Today.AddDays(-5), Guid.NewGuid(), "R", [new("LEFS", 40)], [], [], null, ActorRef.DemoSeeder));
         Should.Throw<ClinicalRuleViolation>(() => DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 2, Today.AddDays(-6), "done", null, ActorRef.DemoSeeder), e, null, Today))
-            .Field.ShouldBe("input.effectiveOn");
+            .Field.ShouldBe("effectiveOn");
     }
 
     [Fact]
@@ -43,6 +43,6 @@ public sealed class DischargeEpisodeDecisionTests
     {
         var e = Episode();
         Should.Throw<ClinicalRuleViolation>(() => DischargeEpisodeHandler.Decide(new DischargeEpisode(e.Id, 2, Today, " ", null, ActorRef.DemoSeeder), e, null, Today))
-            .Field.ShouldBe("input.reason");
+            .Field.ShouldBe("reason");
     }
 }

@@ -27,29 +27,29 @@ public sealed class OpenEpisodeDecisionTests
     [InlineData("17.11")]
     [InlineData("M17.11111")]
     public void a_malformed_icd10_code_is_refused(string code) =>
-        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(code), All, Today)).Field.ShouldBe("input.condition.icd10Code");
+        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(code), All, Today)).Field.ShouldBe("condition.icd10Code");
 
     [Fact]
     public void each_missing_party_is_not_found_by_its_field()
     {
-        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(), All with { Patient = null }, Today)).Field.ShouldBe("input.patientId");
-        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(), All with { Clinic = null }, Today)).Field.ShouldBe("input.clinicId");
-        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(), All with { Therapist = null }, Today)).Field.ShouldBe("input.therapistId");
+        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(), All with { Patient = null }, Today)).Field.ShouldBe("patientId");
+        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(), All with { Clinic = null }, Today)).Field.ShouldBe("clinicId");
+        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(), All with { Therapist = null }, Today)).Field.ShouldBe("therapistId");
     }
 
     [Fact]
     public void a_patient_of_another_clinic_is_refused()
     {
         var stranger = new Patient { Id = Patient.Id, ClinicId = Guid.NewGuid(), BirthDate = Patient.BirthDate };
-        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(), All with { Patient = stranger }, Today)).Field.ShouldBe("input.patientId");
+        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(), All with { Patient = stranger }, Today)).Field.ShouldBe("patientId");
     }
 
     [Fact]
     public void an_episode_cannot_start_in_the_future() =>
-        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(startedOn: Today.AddDays(1)), All, Today)).Field.ShouldBe("input.startedOn");
+        Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(startedOn: Today.AddDays(1)), All, Today)).Field.ShouldBe("startedOn");
 
     [Fact]
     public void coverage_needs_a_member_id() =>
         Should.Throw<ClinicalRuleViolation>(() => OpenEpisodeHandler.Decide(Command(coverage: new Coverage("aetna", "Aetna", "")), All, Today))
-            .Field.ShouldBe("input.coverage.memberId");
+            .Field.ShouldBe("coverage.memberId");
 }

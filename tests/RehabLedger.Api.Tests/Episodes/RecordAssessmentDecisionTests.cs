@@ -33,7 +33,7 @@ public sealed class RecordAssessmentDecisionTests
     {
         var e = Episode();
         e.Apply(RecordAssessmentHandler.Decide(Command(e), e, Assessor, Today));
-        Refused(() => RecordAssessmentHandler.Decide(Command(e), e, Assessor, Today)).Field.ShouldBe("input.kind");
+        Refused(() => RecordAssessmentHandler.Decide(Command(e), e, Assessor, Today)).Field.ShouldBe("kind");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class RecordAssessmentDecisionTests
     {
         var e = Episode();
         Refused(() => RecordAssessmentHandler.Decide(Command(e, measures: [new("NPRS", 3), new("nprs", 4)]), e, Assessor, Today))
-            .Field.ShouldBe("input.measures[1].code");
+            .Field.ShouldBe("measures[1].code");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class RecordAssessmentDecisionTests
         var e = Episode();
         Refused(() => RecordAssessmentHandler.Decide(
             Command(e, measures: [], rom: [new("knee", "flexion", BodySide.Left, true, degrees)]), e, Assessor, Today))
-            .Field.ShouldBe("input.rangeOfMotion[0].degrees");
+            .Field.ShouldBe("rangeOfMotion[0].degrees");
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class RecordAssessmentDecisionTests
         var e = Episode();
         Refused(() => RecordAssessmentHandler.Decide(
             Command(e, measures: [], mmt: [new("gluteus medius", BodySide.Right, grade)]), e, Assessor, Today))
-            .Field.ShouldBe("input.muscleTests[0].grade");
+            .Field.ShouldBe("muscleTests[0].grade");
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class RecordAssessmentDecisionTests
     public void the_effective_date_must_lie_within_the_episode_and_not_in_the_future()
     {
         var e = Episode();
-        Refused(() => RecordAssessmentHandler.Decide(Command(e, on: Today.AddDays(1)), e, Assessor, Today)).Field.ShouldBe("input.effectiveOn");
-        Refused(() => RecordAssessmentHandler.Decide(Command(e, on: e.StartedOn.AddDays(-1)), e, Assessor, Today)).Field.ShouldBe("input.effectiveOn");
+        Refused(() => RecordAssessmentHandler.Decide(Command(e, on: Today.AddDays(1)), e, Assessor, Today)).Field.ShouldBe("effectiveOn");
+        Refused(() => RecordAssessmentHandler.Decide(Command(e, on: e.StartedOn.AddDays(-1)), e, Assessor, Today)).Field.ShouldBe("effectiveOn");
         RecordAssessmentHandler.Decide(Command(e, on: e.StartedOn), e, Assessor, Today).EffectiveOn.ShouldBe(e.StartedOn);
     }
 }

@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Goals;
 using static RehabLedger.Tests.Goals.GoalTestData;
 
@@ -13,13 +15,13 @@ public sealed class EnteredInErrorTests
         var reportId = Guid.NewGuid();
         e.Apply(new ProgressReportIssued(e.Id, reportId, [new(goal.Id, "Improving")], null, Today, Clinician));
 
-        e.MarkGoalsEnteredInError(goal.Id).ShouldBeTrue();
-        e.MarkGoalsEnteredInError(reportId).ShouldBeTrue();
+        e.Correct(EntryKind.Goal, goal.Id).ShouldBeTrue();
+        e.Correct(EntryKind.ProgressReport, reportId).ShouldBeTrue();
 
-        goal.EnteredInError.ShouldBeTrue();
-        e.ProgressReports.Single().EnteredInError.ShouldBeTrue();
-        GoalProgress.Evaluate(e.Goals, e.Assessments).ShouldBeEmpty();
-        GoalProgress.Reports(e.ProgressReports).ShouldBeEmpty();
+        e.EnteredInError.Contains(EntryKind.Goal, goal.Id).ShouldBeTrue();
+        e.EnteredInError.Contains(EntryKind.ProgressReport, reportId).ShouldBeTrue();
+        GoalProgress.Evaluate(e.StandingGoals, e.StandingAssessments.ToList()).ShouldBeEmpty();
+        GoalProgress.Reports(e.StandingProgressReports).ShouldBeEmpty();
     }
 
     [Fact]
@@ -29,9 +31,9 @@ public sealed class EnteredInErrorTests
         var goal = e.Goal();
         var assessment = e.Assess(Today.AddDays(-3), "LEFS", 40);
 
-        e.MarkGoalsEnteredInError(assessment).ShouldBeFalse();
-        e.MarkGoalsEnteredInError(Guid.NewGuid()).ShouldBeFalse();
-        goal.EnteredInError.ShouldBeFalse();
+        e.Correct(EntryKind.Goal, assessment).ShouldBeFalse();
+        e.Correct(EntryKind.Goal, Guid.NewGuid()).ShouldBeFalse();
+        e.EnteredInError.Contains(EntryKind.Goal, goal.Id).ShouldBeFalse();
     }
 
     [Fact]
@@ -41,9 +43,9 @@ public sealed class EnteredInErrorTests
         var goal = e.Goal();
         var assessment = e.Assess(Today.AddDays(-3), "LEFS", 40);
 
-        e.MarkAssessmentEnteredInError(goal.Id).ShouldBeFalse();
-        e.MarkAssessmentEnteredInError(assessment).ShouldBeTrue();
-        e.Assessments.Single().EnteredInError.ShouldBeTrue();
+        e.Correct(EntryKind.Assessment, goal.Id).ShouldBeFalse();
+        e.Correct(EntryKind.Assessment, assessment).ShouldBeTrue();
+        e.StandingAssessments.ShouldBeEmpty();
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Goals;
 using RehabLedger.Outcomes;
 using static RehabLedger.Tests.Goals.GoalTestData;
@@ -35,9 +37,9 @@ public sealed class GoalProgressTests
         var goal = e.Goal(measure: "LEFS", baseline: 38, target: 60, on: Today.AddDays(-30));
         e.Assess(Today.AddDays(-3), "LEFS", 49);
         e.Assess(Today.AddDays(-10), "LEFS", 44); // back-dated: does not become the latest
-        e.MarkAssessmentEnteredInError(e.Assess(Today.AddDays(-1), "LEFS", 75));
+        e.Correct(EntryKind.Assessment, e.Assess(Today.AddDays(-1), "LEFS", 75));
 
-        var evaluation = GoalProgress.Evaluate(goal, e.Assessments);
+        var evaluation = GoalProgress.Evaluate(goal, e.StandingAssessments.ToList());
 
         evaluation.Latest.ShouldBe(49);
         evaluation.Met.ShouldBe(false);
@@ -50,7 +52,7 @@ public sealed class GoalProgressTests
         var e = Episode();
         e.Assess(Today.AddDays(-30), "NPRS", 7);
         var goal = e.Goal(measure: "NPRS", baseline: null, target: 2, on: Today.AddDays(-20));
-        var evaluation = GoalProgress.Evaluate(goal, e.Assessments);
+        var evaluation = GoalProgress.Evaluate(goal, e.StandingAssessments.ToList());
         evaluation.Latest.ShouldBe(7);
         evaluation.AttainmentPercent.ShouldBe(0.0m);
     }
@@ -63,7 +65,7 @@ public sealed class GoalProgressTests
         e.Assess(Today.AddDays(-1), "LEFS", 60);
         e.Apply(ReviseGoalHandler.Decide(new ReviseGoal(e.Id, e.Version, goal.Id, null, 71, null, "Doing well", Today, Clinician), e, Today));
 
-        var evaluation = GoalProgress.Evaluate(goal, e.Assessments);
+        var evaluation = GoalProgress.Evaluate(goal, e.StandingAssessments.ToList());
         evaluation.Met.ShouldBe(false);
         evaluation.AttainmentPercent.ShouldBe(66.7m);
     }
@@ -75,7 +77,7 @@ public sealed class GoalProgressTests
         e.Assess(Today.AddDays(-3), "LEFS", 49);
         foreach (var goal in new[] { e.Goal(measure: null, baseline: null, target: null), e.Goal(measure: "ODI", baseline: 40, target: 20) })
         {
-            var evaluation = GoalProgress.Evaluate(goal, e.Assessments);
+            var evaluation = GoalProgress.Evaluate(goal, e.StandingAssessments.ToList());
             evaluation.Latest.ShouldBeNull();
             evaluation.Met.ShouldBeNull();
             evaluation.AttainmentPercent.ShouldBeNull();
@@ -89,8 +91,8 @@ public sealed class GoalProgressTests
         var later = e.Goal(on: Today.AddDays(-5));
         var wrong = e.Goal(on: Today.AddDays(-20));
         var earlier = e.Goal(on: Today.AddDays(-10));
-        e.MarkGoalsEnteredInError(wrong.Id);
+        e.Correct(EntryKind.Goal, wrong.Id);
 
-        GoalProgress.Evaluate(e.Goals, e.Assessments).Select(g => g.Goal.Id).ShouldBe([earlier.Id, later.Id]);
+        GoalProgress.Evaluate(e.StandingGoals, e.StandingAssessments.ToList()).Select(g => g.Goal.Id).ShouldBe([earlier.Id, later.Id]);
     }
 }

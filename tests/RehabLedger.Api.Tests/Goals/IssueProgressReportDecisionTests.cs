@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -38,7 +40,7 @@ public sealed class IssueProgressReportDecisionTests
         var refusal = Refused(() => Decide(e, Command(e, summaries: [About(stairs)])));
 
         refusal.Code.ShouldBe(ErrorCodes.ValidationFailed);
-        refusal.Field.ShouldBe("input.goalSummaries");
+        refusal.Field.ShouldBe("goalSummaries");
         refusal.Message.ShouldContain(pain.Id.ToString());
         refusal.Message.ShouldContain(pain.Description);
     }
@@ -65,9 +67,9 @@ public sealed class IssueProgressReportDecisionTests
         e.Status(pain, GoalStatus.Achieved, Today.AddDays(-10));
         e.Status(pain, GoalStatus.Active, Today.AddDays(-4)); // reopened after a flare-up
 
-        Refused(() => Decide(e, Command(e, on: Today.AddDays(-12)))).Field.ShouldBe("input.goalSummaries");
+        Refused(() => Decide(e, Command(e, on: Today.AddDays(-12)))).Field.ShouldBe("goalSummaries");
         Decide(e, Command(e, on: Today.AddDays(-6))).GoalSummaries.ShouldBeEmpty();
-        Refused(() => Decide(e, Command(e, on: Today))).Field.ShouldBe("input.goalSummaries");
+        Refused(() => Decide(e, Command(e, on: Today))).Field.ShouldBe("goalSummaries");
     }
 
     [Fact]
@@ -76,7 +78,7 @@ public sealed class IssueProgressReportDecisionTests
         var e = Episode();
         var later = e.Goal(on: Today.AddDays(-2));
         Decide(e, Command(e, on: Today.AddDays(-5))).GoalSummaries.ShouldBeEmpty();
-        Refused(() => Decide(e, Command(e, on: Today.AddDays(-5), summaries: [About(later)]))).Field.ShouldBe("input.goalSummaries[0].goalId");
+        Refused(() => Decide(e, Command(e, on: Today.AddDays(-5), summaries: [About(later)]))).Field.ShouldBe("goalSummaries[0].goalId");
     }
 
     [Fact]
@@ -86,7 +88,7 @@ public sealed class IssueProgressReportDecisionTests
         var stranger = Episode().Goal();
         var refusal = Refused(() => Decide(e, Command(e, summaries: [About(stranger)])));
         refusal.Code.ShouldBe(ErrorCodes.NotFound);
-        refusal.Field.ShouldBe("input.goalSummaries[0].goalId");
+        refusal.Field.ShouldBe("goalSummaries[0].goalId");
     }
 
     [Fact]
@@ -94,11 +96,11 @@ public sealed class IssueProgressReportDecisionTests
     {
         var e = Episode();
         var wrong = e.Goal();
-        e.MarkGoalsEnteredInError(wrong.Id);
+        e.Correct(EntryKind.Goal, wrong.Id);
         Decide(e, Command(e)).GoalSummaries.ShouldBeEmpty();
         var refusal = Refused(() => Decide(e, Command(e, summaries: [About(wrong)])));
         refusal.Code.ShouldBe(ErrorCodes.ValidationFailed);
-        refusal.Field.ShouldBe("input.goalSummaries[0].goalId");
+        refusal.Field.ShouldBe("goalSummaries[0].goalId");
     }
 
     [Fact]
@@ -106,7 +108,7 @@ public sealed class IssueProgressReportDecisionTests
     {
         var e = Episode();
         var stairs = e.Goal();
-        Refused(() => Decide(e, Command(e, summaries: [About(stairs), About(stairs, "Again")]))).Field.ShouldBe("input.goalSummaries[1].goalId");
+        Refused(() => Decide(e, Command(e, summaries: [About(stairs), About(stairs, "Again")]))).Field.ShouldBe("goalSummaries[1].goalId");
     }
 
     [Fact]
@@ -114,18 +116,18 @@ public sealed class IssueProgressReportDecisionTests
     {
         var e = Episode();
         var stairs = e.Goal();
-        Refused(() => Decide(e, Command(e, summaries: [About(stairs, " ")]))).Field.ShouldBe("input.goalSummaries[0].summary");
+        Refused(() => Decide(e, Command(e, summaries: [About(stairs, " ")]))).Field.ShouldBe("goalSummaries[0].summary");
         Refused(() => Decide(e, Command(e, summaries: [About(stairs, new string('x', Validate.LongText + 1))])))
-            .Field.ShouldBe("input.goalSummaries[0].summary");
+            .Field.ShouldBe("goalSummaries[0].summary");
         Refused(() => Decide(e, Command(e, plan: new string('x', Validate.LongText + 1), summaries: [About(stairs)])))
-            .Field.ShouldBe("input.plan");
+            .Field.ShouldBe("plan");
     }
 
     [Fact]
     public void an_empty_report_is_refused()
     {
         var e = Episode();
-        Refused(() => Decide(e, Command(e, plan: "  "))).Field.ShouldBe("input");
+        Refused(() => Decide(e, Command(e, plan: "  "))).Field.ShouldBe("");
         Decide(e, Command(e, plan: "Discharge planned next week")).Plan.ShouldBe("Discharge planned next week");
     }
 
@@ -133,8 +135,8 @@ public sealed class IssueProgressReportDecisionTests
     public void the_date_lies_within_the_episode_and_not_in_the_future()
     {
         var e = Episode();
-        Refused(() => Decide(e, Command(e, on: Today.AddDays(1)))).Field.ShouldBe("input.effectiveOn");
-        Refused(() => Decide(e, Command(e, on: e.StartedOn.AddDays(-1)))).Field.ShouldBe("input.effectiveOn");
+        Refused(() => Decide(e, Command(e, on: Today.AddDays(1)))).Field.ShouldBe("effectiveOn");
+        Refused(() => Decide(e, Command(e, on: e.StartedOn.AddDays(-1)))).Field.ShouldBe("effectiveOn");
     }
 
     [Fact]

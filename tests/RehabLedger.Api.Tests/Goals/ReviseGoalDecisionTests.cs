@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -48,8 +50,8 @@ public sealed class ReviseGoalDecisionTests
     {
         var e = Episode();
         var goal = e.Goal(target: 60);
-        Refused(() => Decide(e, Command(e, goal))).Field.ShouldBe("input");
-        Refused(() => Decide(e, Command(e, goal, description: goal.Description, target: 60))).Field.ShouldBe("input");
+        Refused(() => Decide(e, Command(e, goal))).Field.ShouldBe("");
+        Refused(() => Decide(e, Command(e, goal, description: goal.Description, target: 60))).Field.ShouldBe("");
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class ReviseGoalDecisionTests
     {
         var e = Episode();
         var goal = e.Goal(measure: "LEFS", baseline: 38, target: 60);
-        Refused(() => Decide(e, Command(e, goal, target: 38))).Field.ShouldBe("input.target");
+        Refused(() => Decide(e, Command(e, goal, target: 38))).Field.ShouldBe("target");
         Decide(e, Command(e, goal, target: 39)).Target.ShouldBe(39);
     }
 
@@ -66,7 +68,7 @@ public sealed class ReviseGoalDecisionTests
     {
         var e = Episode();
         var goal = e.Goal(measure: "NPRS", baseline: 7, target: 3);
-        Refused(() => Decide(e, Command(e, goal, target: 8))).Field.ShouldBe("input.target");
+        Refused(() => Decide(e, Command(e, goal, target: 8))).Field.ShouldBe("target");
         Decide(e, Command(e, goal, target: 1)).Target.ShouldBe(1);
     }
 
@@ -74,8 +76,8 @@ public sealed class ReviseGoalDecisionTests
     public void a_revised_target_lies_within_the_measures_range_and_needs_a_measure()
     {
         var e = Episode();
-        Refused(() => Decide(e, Command(e, e.Goal(measure: "LEFS", baseline: 38, target: 60), target: 81))).Field.ShouldBe("input.target");
-        Refused(() => Decide(e, Command(e, e.Goal(measure: null, baseline: null, target: null), target: 5))).Field.ShouldBe("input.target");
+        Refused(() => Decide(e, Command(e, e.Goal(measure: "LEFS", baseline: 38, target: 60), target: 81))).Field.ShouldBe("target");
+        Refused(() => Decide(e, Command(e, e.Goal(measure: null, baseline: null, target: null), target: 5))).Field.ShouldBe("target");
     }
 
     [Fact]
@@ -83,9 +85,9 @@ public sealed class ReviseGoalDecisionTests
     {
         var e = Episode();
         var goal = e.Goal();
-        e.MarkGoalsEnteredInError(goal.Id).ShouldBeTrue();
+        e.Correct(EntryKind.Goal, goal.Id).ShouldBeTrue();
         var refusal = Refused(() => Decide(e, Command(e, goal, target: 70)));
-        refusal.Field.ShouldBe("input.goalId");
+        refusal.Field.ShouldBe("goalId");
         refusal.Message.ShouldContain("entered in error");
     }
 
@@ -96,7 +98,7 @@ public sealed class ReviseGoalDecisionTests
         var goal = e.Goal();
         e.Status(goal, GoalStatus.Discontinued, Today.AddDays(-10));
         var refusal = Refused(() => Decide(e, Command(e, goal, target: 70)));
-        refusal.Field.ShouldBe("input.goalId");
+        refusal.Field.ShouldBe("goalId");
         refusal.Message.ShouldContain("discontinued");
 
         e.Status(goal, GoalStatus.Active, Today.AddDays(-8));
@@ -119,21 +121,21 @@ public sealed class ReviseGoalDecisionTests
         var other = Episode().Goal();
         var refusal = Refused(() => Decide(e, Command(e, other, target: 70)));
         refusal.Code.ShouldBe(ErrorCodes.NotFound);
-        refusal.Field.ShouldBe("input.goalId");
+        refusal.Field.ShouldBe("goalId");
     }
 
     [Fact]
     public void the_reason_is_required()
     {
         var e = Episode();
-        Refused(() => Decide(e, Command(e, e.Goal(), target: 70, reason: " "))).Field.ShouldBe("input.reason");
+        Refused(() => Decide(e, Command(e, e.Goal(), target: 70, reason: " "))).Field.ShouldBe("reason");
     }
 
     [Fact]
     public void a_description_given_must_not_be_blank()
     {
         var e = Episode();
-        Refused(() => Decide(e, Command(e, e.Goal(), description: "  "))).Field.ShouldBe("input.description");
+        Refused(() => Decide(e, Command(e, e.Goal(), description: "  "))).Field.ShouldBe("description");
     }
 
     [Fact]
@@ -141,11 +143,11 @@ public sealed class ReviseGoalDecisionTests
     {
         var e = Episode();
         var goal = e.Goal(on: Today.AddDays(-30));
-        Refused(() => Decide(e, Command(e, goal, target: 70, on: Today.AddDays(-31)))).Field.ShouldBe("input.effectiveOn");
-        Refused(() => Decide(e, Command(e, goal, target: 70, on: Today.AddDays(1)))).Field.ShouldBe("input.effectiveOn");
+        Refused(() => Decide(e, Command(e, goal, target: 70, on: Today.AddDays(-31)))).Field.ShouldBe("effectiveOn");
+        Refused(() => Decide(e, Command(e, goal, target: 70, on: Today.AddDays(1)))).Field.ShouldBe("effectiveOn");
 
         e.Apply(Decide(e, Command(e, goal, target: 70, on: Today.AddDays(-10))));
-        Refused(() => Decide(e, Command(e, goal, target: 72, on: Today.AddDays(-11)))).Field.ShouldBe("input.effectiveOn");
+        Refused(() => Decide(e, Command(e, goal, target: 72, on: Today.AddDays(-11)))).Field.ShouldBe("effectiveOn");
         Decide(e, Command(e, goal, target: 72, on: Today.AddDays(-10))).Target.ShouldBe(72);
     }
 
@@ -154,7 +156,7 @@ public sealed class ReviseGoalDecisionTests
     {
         var e = Episode();
         var goal = e.Goal(on: Today.AddDays(-30));
-        Refused(() => Decide(e, Command(e, goal, targetDate: Today.AddDays(-31)))).Field.ShouldBe("input.targetDate");
+        Refused(() => Decide(e, Command(e, goal, targetDate: Today.AddDays(-31)))).Field.ShouldBe("targetDate");
     }
 
     [Fact]

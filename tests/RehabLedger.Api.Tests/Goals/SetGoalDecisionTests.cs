@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -36,8 +38,8 @@ public sealed class SetGoalDecisionTests
     public void the_description_is_required_and_limited_to_long_text()
     {
         var e = Episode();
-        Refused(() => Decide(e, SetGoalCommand(e, description: "   "))).Field.ShouldBe("input.description");
-        Refused(() => Decide(e, SetGoalCommand(e, description: new string('x', Validate.LongText + 1)))).Field.ShouldBe("input.description");
+        Refused(() => Decide(e, SetGoalCommand(e, description: "   "))).Field.ShouldBe("description");
+        Refused(() => Decide(e, SetGoalCommand(e, description: new string('x', Validate.LongText + 1)))).Field.ShouldBe("description");
     }
 
     [Theory]
@@ -47,15 +49,15 @@ public sealed class SetGoalDecisionTests
     public void a_measure_must_be_a_known_score(string code)
     {
         var e = Episode();
-        Refused(() => Decide(e, SetGoalCommand(e, measure: code, baseline: 2, target: 4))).Field.ShouldBe("input.measureCode");
+        Refused(() => Decide(e, SetGoalCommand(e, measure: code, baseline: 2, target: 4))).Field.ShouldBe("measureCode");
     }
 
     [Theory]
-    [InlineData("LEFS", 38, 81, "input.target")]
-    [InlineData("LEFS", -1, 60, "input.baseline")]
-    [InlineData("NPRS", 11, 3, "input.baseline")]
-    [InlineData("NPRS", 7, -1, "input.target")]
-    [InlineData("TUG", 14.2, -0.5, "input.target")]
+    [InlineData("LEFS", 38, 81, "target")]
+    [InlineData("LEFS", -1, 60, "baseline")]
+    [InlineData("NPRS", 11, 3, "baseline")]
+    [InlineData("NPRS", 7, -1, "target")]
+    [InlineData("TUG", 14.2, -0.5, "target")]
     public void baseline_and_target_lie_within_the_measures_range(string code, decimal baseline, decimal target, string field)
     {
         var e = Episode();
@@ -66,15 +68,15 @@ public sealed class SetGoalDecisionTests
     public void a_measured_goal_needs_a_target()
     {
         var e = Episode();
-        Refused(() => Decide(e, SetGoalCommand(e, target: null))).Field.ShouldBe("input.target");
+        Refused(() => Decide(e, SetGoalCommand(e, target: null))).Field.ShouldBe("target");
     }
 
     [Fact]
     public void a_baseline_or_target_without_a_measure_is_refused()
     {
         var e = Episode();
-        Refused(() => Decide(e, SetGoalCommand(e, measure: null, baseline: 38, target: null))).Field.ShouldBe("input.baseline");
-        Refused(() => Decide(e, SetGoalCommand(e, measure: null, baseline: null, target: 60))).Field.ShouldBe("input.target");
+        Refused(() => Decide(e, SetGoalCommand(e, measure: null, baseline: 38, target: null))).Field.ShouldBe("baseline");
+        Refused(() => Decide(e, SetGoalCommand(e, measure: null, baseline: null, target: 60))).Field.ShouldBe("target");
     }
 
     [Theory]
@@ -94,7 +96,7 @@ public sealed class SetGoalDecisionTests
         var e = Episode();
         var refusal = Refused(() => Decide(e, SetGoalCommand(e, measure: "LEFS", baseline: baseline, target: target)));
         refusal.Code.ShouldBe(ErrorCodes.ValidationFailed);
-        refusal.Field.ShouldBe("input.target");
+        refusal.Field.ShouldBe("target");
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class SetGoalDecisionTests
     public void where_lower_is_better_a_target_at_or_above_the_baseline_is_refused(string code, decimal baseline, decimal target)
     {
         var e = Episode();
-        Refused(() => Decide(e, SetGoalCommand(e, measure: code, baseline: baseline, target: target))).Field.ShouldBe("input.target");
+        Refused(() => Decide(e, SetGoalCommand(e, measure: code, baseline: baseline, target: target))).Field.ShouldBe("target");
     }
 
     [Fact]
@@ -148,7 +150,7 @@ public sealed class SetGoalDecisionTests
     {
         var e = Episode();
         e.Assess(Today.AddDays(-30), "LEFS", 38);
-        e.MarkAssessmentEnteredInError(e.Assess(Today.AddDays(-25), "LEFS", 58)).ShouldBeTrue();
+        e.Correct(EntryKind.Assessment, e.Assess(Today.AddDays(-25), "LEFS", 58)).ShouldBeTrue();
 
         Decide(e, SetGoalCommand(e, baseline: null, on: Today.AddDays(-20))).Baseline.ShouldBe(38);
     }
@@ -162,7 +164,7 @@ public sealed class SetGoalDecisionTests
 
         var refusal = Refused(() => Decide(e, SetGoalCommand(e, measure: "LEFS", baseline: null, on: Today.AddDays(-20))));
 
-        refusal.Field.ShouldBe("input.baseline");
+        refusal.Field.ShouldBe("baseline");
         refusal.Message.ShouldContain("LEFS");
     }
 
@@ -171,7 +173,7 @@ public sealed class SetGoalDecisionTests
     {
         var e = Episode();
         e.Assess(Today.AddDays(-30), "NPRS", 3);
-        Refused(() => Decide(e, SetGoalCommand(e, measure: "NPRS", baseline: null, target: 4))).Field.ShouldBe("input.target");
+        Refused(() => Decide(e, SetGoalCommand(e, measure: "NPRS", baseline: null, target: 4))).Field.ShouldBe("target");
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public sealed class SetGoalDecisionTests
     {
         var e = Episode();
         var on = Today.AddDays(-10);
-        Refused(() => Decide(e, SetGoalCommand(e, on: on, targetDate: on.AddDays(-1)))).Field.ShouldBe("input.targetDate");
+        Refused(() => Decide(e, SetGoalCommand(e, on: on, targetDate: on.AddDays(-1)))).Field.ShouldBe("targetDate");
         Decide(e, SetGoalCommand(e, on: on, targetDate: on)).TargetDate.ShouldBe(on);
     }
 
@@ -187,8 +189,8 @@ public sealed class SetGoalDecisionTests
     public void the_effective_date_lies_within_the_episode_and_not_in_the_future()
     {
         var e = Episode();
-        Refused(() => Decide(e, SetGoalCommand(e, on: Today.AddDays(1)))).Field.ShouldBe("input.effectiveOn");
-        Refused(() => Decide(e, SetGoalCommand(e, on: e.StartedOn.AddDays(-1)))).Field.ShouldBe("input.effectiveOn");
+        Refused(() => Decide(e, SetGoalCommand(e, on: Today.AddDays(1)))).Field.ShouldBe("effectiveOn");
+        Refused(() => Decide(e, SetGoalCommand(e, on: e.StartedOn.AddDays(-1)))).Field.ShouldBe("effectiveOn");
         Decide(e, SetGoalCommand(e, on: e.StartedOn)).EffectiveOn.ShouldBe(e.StartedOn);
     }
 
@@ -202,7 +204,7 @@ public sealed class SetGoalDecisionTests
 
         Refused(() => Decide(e, SetGoalCommand(e, id: goal.Id))).Code.ShouldBe(ErrorCodes.Conflict);
         Refused(() => Decide(e, SetGoalCommand(e, id: report))).Code.ShouldBe(ErrorCodes.Conflict);
-        Refused(() => Decide(e, SetGoalCommand(e, id: Guid.Empty))).Field.ShouldBe("input.id");
+        Refused(() => Decide(e, SetGoalCommand(e, id: Guid.Empty))).Field.ShouldBe("id");
     }
 
     [Fact]

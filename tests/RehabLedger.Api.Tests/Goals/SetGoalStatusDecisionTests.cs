@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -61,10 +63,10 @@ public sealed class SetGoalStatusDecisionTests
     {
         var e = Episode();
         var goal = e.Goal(on: Today.AddDays(-30));
-        Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Active, Today))).Field.ShouldBe("input.status");
+        Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Active, Today))).Field.ShouldBe("status");
         e.Status(goal, GoalStatus.Achieved, Today.AddDays(-10));
         var refusal = Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today.AddDays(-5))));
-        refusal.Field.ShouldBe("input.status");
+        refusal.Field.ShouldBe("status");
         refusal.Message.ShouldContain("ACHIEVED");
         // Before the achievement the goal was still active, so a back-dated partial achievement is a change.
         Decide(e, StatusCommand(e, goal, GoalStatus.PartlyAchieved, Today.AddDays(-15))).Status.ShouldBe(GoalStatus.PartlyAchieved);
@@ -75,8 +77,8 @@ public sealed class SetGoalStatusDecisionTests
     {
         var e = Episode();
         var goal = e.Goal(on: Today.AddDays(-30));
-        Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today.AddDays(-31)))).Field.ShouldBe("input.effectiveOn");
-        Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today.AddDays(1)))).Field.ShouldBe("input.effectiveOn");
+        Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today.AddDays(-31)))).Field.ShouldBe("effectiveOn");
+        Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today.AddDays(1)))).Field.ShouldBe("effectiveOn");
         Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today.AddDays(-30))).EffectiveOn.ShouldBe(Today.AddDays(-30));
     }
 
@@ -87,7 +89,7 @@ public sealed class SetGoalStatusDecisionTests
         var goal = e.Goal();
         Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today, note: "  Stairs without rail  ")).Note.ShouldBe("Stairs without rail");
         Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today, note: new string('x', Validate.LongText + 1))))
-            .Field.ShouldBe("input.note");
+            .Field.ShouldBe("note");
     }
 
     [Fact]
@@ -98,16 +100,16 @@ public sealed class SetGoalStatusDecisionTests
         Refused(() => Decide(e, StatusCommand(e, stranger, GoalStatus.Achieved, Today))).Code.ShouldBe(ErrorCodes.NotFound);
 
         var goal = e.Goal();
-        e.MarkGoalsEnteredInError(goal.Id);
+        e.Correct(EntryKind.Goal, goal.Id);
         var refusal = Refused(() => Decide(e, StatusCommand(e, goal, GoalStatus.Achieved, Today)));
         refusal.Code.ShouldBe(ErrorCodes.ValidationFailed);
-        refusal.Field.ShouldBe("input.goalId");
+        refusal.Field.ShouldBe("goalId");
     }
 
     [Fact]
     public void an_unknown_status_value_is_refused()
     {
         var e = Episode();
-        Refused(() => Decide(e, StatusCommand(e, e.Goal(), (GoalStatus)42, Today))).Field.ShouldBe("input.status");
+        Refused(() => Decide(e, StatusCommand(e, e.Goal(), (GoalStatus)42, Today))).Field.ShouldBe("status");
     }
 }

@@ -1,3 +1,4 @@
+using RehabLedger.Tests.Support;
 using RehabLedger.Common;
 using RehabLedger.Corrections;
 using RehabLedger.Episodes;
@@ -59,7 +60,7 @@ public sealed class OutcomeHistoryBuilderTests
         var mistaken = new PlanOfCareCertified(EpisodeId, Guid.NewGuid(), new(2026, 7, 4), new(2026, 8, 1), physician, null, By);
         var first = new PlanOfCareCertified(EpisodeId, Guid.NewGuid(), Start, new(2026, 4, 4), physician, null, By);
         foreach (var c in new[] { later, mistaken, first }) episode.Apply(c);
-        episode.Apply(new EntryEnteredInError(EpisodeId, mistaken.CertificationId, EntryKind.Certification, "Wrong dates.", Today, By));
+        episode.Apply(InMemoryCorrections.Correction(EpisodeId, EntryKind.Certification, mistaken.CertificationId));
 
         var history = OutcomeHistoryBuilder.Of(episode, NoSessions, Patient, Today)!;
 
@@ -74,7 +75,7 @@ public sealed class OutcomeHistoryBuilderTests
         var early = new ProgressReportIssued(EpisodeId, Guid.NewGuid(), [], null, new(2026, 1, 30), By);
         var mistaken = new ProgressReportIssued(EpisodeId, Guid.NewGuid(), [], null, new(2026, 2, 1), By);
         foreach (var r in new[] { late, early, mistaken }) episode.Apply(r);
-        episode.Apply(new EntryEnteredInError(EpisodeId, mistaken.ReportId, EntryKind.ProgressReport, "Duplicate.", Today, By));
+        episode.Apply(InMemoryCorrections.Correction(EpisodeId, EntryKind.ProgressReport, mistaken.ReportId));
 
         OutcomeHistoryBuilder.Of(episode, NoSessions, Patient, Today)!.ProgressReportDates.ShouldBe([new(2026, 1, 30), new(2026, 2, 20)]);
     }
@@ -87,7 +88,7 @@ public sealed class OutcomeHistoryBuilderTests
         var discharge = Assessment(AssessmentKind.Discharge, new(2026, 3, 10), 18);
         var mistaken = Assessment(AssessmentKind.Discharge, new(2026, 3, 12), 90);
         foreach (var a in new[] { initial, discharge, mistaken }) episode.Apply(a);
-        episode.Apply(new EntryEnteredInError(EpisodeId, mistaken.AssessmentId, EntryKind.Assessment, "Wrong patient.", Today, By));
+        episode.Apply(InMemoryCorrections.Correction(EpisodeId, EntryKind.Assessment, mistaken.AssessmentId));
         episode.Apply(new EpisodeDischarged(EpisodeId, new(2026, 3, 12), "Goals met.", By));
 
         var history = OutcomeHistoryBuilder.Of(episode, NoSessions, Patient, Today)!;

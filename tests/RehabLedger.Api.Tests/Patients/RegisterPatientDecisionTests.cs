@@ -28,10 +28,10 @@ public sealed class RegisterPatientDecisionTests
     [Fact]
     public void a_name_longer_than_the_limit_is_refused_not_truncated() =>
         Should.Throw<ClinicalRuleViolation>(() => RegisterPatientHandler.Decide(Command(new string('a', Validate.ShortText + 1)), Clinic, Now))
-            .Field.ShouldBe("input.familyName");
+            .Field.ShouldBe("familyName");
 
     [Fact]
     public void a_birth_date_after_today_is_refused() =>
         Should.Throw<ClinicalRuleViolation>(() => RegisterPatientHandler.Decide(Command(birth: new DateOnly(2026, 3, 19)), Clinic, Now))
-            .Field.ShouldBe("input.birthDate");
+            .Field.ShouldBe("birthDate");
 }

@@ -1,3 +1,6 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
+using RehabLedger.Caseload;
 using RehabLedger.Episodes;
 using RehabLedger.PlanOfCare;
 
@@ -7,13 +10,12 @@ public sealed class CertificationStatusTests
 {
     private static readonly DateOnly Today = new(2026, 3, 18);
 
-    private static Certification Period(int startOffset, int endOffset, bool enteredInError = false) => new()
+    private static Certification Period(int startOffset, int endOffset) => new()
     {
         Id = Guid.NewGuid(),
         Start = Today.AddDays(startOffset),
         End = Today.AddDays(endOffset),
         Physician = new CertifyingPhysician("Dr. Lena Okoye", null),
-        EnteredInError = enteredInError,
     };
 
     [Fact]
@@ -64,12 +66,14 @@ public sealed class CertificationStatusTests
     [Fact]
     public void certifications_entered_in_error_count_nowhere()
     {
-        CertificationStatus.On([Period(-10, 60, enteredInError: true)], Today).Missing.ShouldBeTrue();
+        var (earlier, wrong) = (Period(-60, -11), Period(-10, 60));
+        var row = new CaseloadRow { Id = Guid.NewGuid(), Certifications = [earlier, wrong] };
+        row.EnteredInError.Apply(InMemoryCorrections.Correction(row.Id, EntryKind.Certification, wrong.Id));
 
-        var earlier = Period(-60, -11);
-        var status = CertificationStatus.On([earlier, Period(-10, 60, enteredInError: true)], Today);
+        var status = CertificationStatus.On(row.StandingCertifications, Today);
         status.Certification.ShouldBeSameAs(earlier);
         status.Lapsed.ShouldBeTrue();
+        CertificationStatus.On(row.StandingCertifications.Where(c => c != earlier), Today).Missing.ShouldBeTrue();
     }
 
     [Fact]
@@ -80,10 +84,10 @@ public sealed class CertificationStatusTests
         episode.Apply(new PlanOfCareCertified(episode.Id, id, Today, Today.AddDays(10), new CertifyingPhysician("Dr. Okoye", null), null,
             RehabLedger.Common.ActorRef.DemoSeeder));
 
-        episode.MarkPlanOfCareEnteredInError(Guid.NewGuid()).ShouldBeFalse();
-        episode.Certifications.Single().EnteredInError.ShouldBeFalse();
-        episode.MarkPlanOfCareEnteredInError(id).ShouldBeTrue();
-        episode.Certifications.Single().EnteredInError.ShouldBeTrue();
-        CertificationStatus.On(episode.Certifications, Today).Missing.ShouldBeTrue();
+        episode.Correct(EntryKind.Certification, Guid.NewGuid()).ShouldBeFalse();
+        episode.StandingCertifications.ShouldHaveSingleItem();
+        episode.Correct(EntryKind.Certification, id).ShouldBeTrue();
+        episode.StandingCertifications.ShouldBeEmpty();
+        CertificationStatus.On(episode.StandingCertifications, Today).Missing.ShouldBeTrue();
     }
 }

@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
 using RehabLedger.PlanOfCare;
@@ -55,7 +57,7 @@ public sealed class CertifyPlanOfCareDecisionTests
         var start = Today.AddDays(-5);
         var refused = Refused(e, Command(e, start, start.AddDays(90)));
         refused.Code.ShouldBe(ErrorCodes.ValidationFailed);
-        refused.Field.ShouldBe("input.end");
+        refused.Field.ShouldBe("end");
         refused.Message.ShouldContain("91 days");
     }
 
@@ -65,23 +67,23 @@ public sealed class CertifyPlanOfCareDecisionTests
         var e = Episode();
         Certify(e, Today, Today).EndsOn.ShouldBe(Today);
         var other = Episode();
-        Refused(other, Command(other, Today, Today.AddDays(-1))).Field.ShouldBe("input.end");
+        Refused(other, Command(other, Today, Today.AddDays(-1))).Field.ShouldBe("end");
     }
 
     [Fact]
     public void the_start_lies_within_the_episode_and_not_after_today()
     {
         var e = Episode();
-        Refused(e, Command(e, e.StartedOn.AddDays(-1), e.StartedOn.AddDays(30))).Field.ShouldBe("input.start");
-        Refused(e, Command(e, Today.AddDays(1), Today.AddDays(30))).Field.ShouldBe("input.start");
+        Refused(e, Command(e, e.StartedOn.AddDays(-1), e.StartedOn.AddDays(30))).Field.ShouldBe("start");
+        Refused(e, Command(e, Today.AddDays(1), Today.AddDays(30))).Field.ShouldBe("start");
         Certify(e, e.StartedOn, e.StartedOn.AddDays(29));
         Certify(e, Today, Today.AddDays(60)).EffectiveOn.ShouldBe(Today);
     }
 
     [Theory]
-    [InlineData(-20, 10, "input.start")] // starts inside the existing period
-    [InlineData(-40, -30, "input.end")] // ends on the existing period's first day
-    [InlineData(-40, 30, "input.end")] // encloses it
+    [InlineData(-20, 10, "start")] // starts inside the existing period
+    [InlineData(-40, -30, "end")] // ends on the existing period's first day
+    [InlineData(-40, 30, "end")] // encloses it
     public void an_overlapping_period_is_refused_naming_the_certification_it_overlaps(int startOffset, int endOffset, string field)
     {
         var e = Episode();
@@ -106,7 +108,7 @@ public sealed class CertifyPlanOfCareDecisionTests
     {
         var e = Episode();
         var wrong = Certify(e, Today.AddDays(-30), Today.AddDays(30));
-        e.MarkPlanOfCareEnteredInError(wrong.CertificationId).ShouldBeTrue();
+        e.Correct(EntryKind.Certification, wrong.CertificationId).ShouldBeTrue();
         Certify(e, Today.AddDays(-20), Today.AddDays(40));
     }
 
@@ -117,7 +119,7 @@ public sealed class CertifyPlanOfCareDecisionTests
         var id = Guid.NewGuid();
         Certify(e, Today.AddDays(-60), Today.AddDays(-31), id);
         Refused(e, Command(e, Today.AddDays(-30), Today, id)).Code.ShouldBe(ErrorCodes.Conflict);
-        e.MarkPlanOfCareEnteredInError(id);
+        e.Correct(EntryKind.Certification, id);
         Refused(e, Command(e, Today.AddDays(-30), Today, id)).Code.ShouldBe(ErrorCodes.Conflict);
     }
 
@@ -125,15 +127,15 @@ public sealed class CertifyPlanOfCareDecisionTests
     public void an_empty_id_is_refused()
     {
         var e = Episode();
-        Refused(e, Command(e, Today, Today, Guid.Empty)).Field.ShouldBe("input.id");
+        Refused(e, Command(e, Today, Today, Guid.Empty)).Field.ShouldBe("id");
     }
 
     [Fact]
     public void the_physician_is_named()
     {
         var e = Episode();
-        Refused(e, Command(e, Today, Today, name: " ")).Field.ShouldBe("input.physician.name");
-        Refused(e, Command(e, Today, Today, name: new string('x', Validate.ShortText + 1))).Field.ShouldBe("input.physician.name");
+        Refused(e, Command(e, Today, Today, name: " ")).Field.ShouldBe("physician.name");
+        Refused(e, Command(e, Today, Today, name: new string('x', Validate.ShortText + 1))).Field.ShouldBe("physician.name");
     }
 
     [Theory]
@@ -145,7 +147,7 @@ public sealed class CertifyPlanOfCareDecisionTests
     public void an_npi_that_is_not_exactly_ten_digits_is_refused(string npi)
     {
         var e = Episode();
-        Refused(e, Command(e, Today, Today, npi: npi)).Field.ShouldBe("input.physician.npi");
+        Refused(e, Command(e, Today, Today, npi: npi)).Field.ShouldBe("physician.npi");
     }
 
     [Theory]
@@ -161,7 +163,7 @@ public sealed class CertifyPlanOfCareDecisionTests
     public void an_oversized_note_is_refused_not_truncated()
     {
         var e = Episode();
-        Refused(e, Command(e, Today, Today, note: new string('x', Validate.LongText + 1))).Field.ShouldBe("input.note");
+        Refused(e, Command(e, Today, Today, note: new string('x', Validate.LongText + 1))).Field.ShouldBe("note");
     }
 
     [Fact]

@@ -59,9 +59,9 @@ public sealed class DischargeWithAssessmentDecisionTests
     }
 
     [Theory]
-    [InlineData("NPRS", 11, "input.assessment.measures[0].value")]
-    [InlineData("LEFS", 81, "input.assessment.measures[0].value")]
-    [InlineData("XYZ", 3, "input.assessment.measures[0].code")]
+    [InlineData("NPRS", 11, "assessment.measures[0].value")]
+    [InlineData("LEFS", 81, "assessment.measures[0].value")]
+    [InlineData("XYZ", 3, "assessment.measures[0].code")]
     public void an_invalid_measure_refuses_the_whole_discharge_naming_the_assessment_field(string code, decimal value, string field)
     {
         var e = Episode();
@@ -74,7 +74,7 @@ public sealed class DischargeWithAssessmentDecisionTests
     public void an_empty_assessment_refuses_the_discharge()
     {
         var e = Episode();
-        Refused(e, Command(e, Assessment([])), Assessor).Field.ShouldBe("input.assessment");
+        Refused(e, Command(e, Assessment([])), Assessor).Field.ShouldBe("assessment");
     }
 
     [Fact]
@@ -83,10 +83,10 @@ public sealed class DischargeWithAssessmentDecisionTests
         var e = Episode();
         var unknown = Refused(e, Command(e, Assessment()), null);
         unknown.Code.ShouldBe(ErrorCodes.NotFound);
-        unknown.Field.ShouldBe("input.assessment.assessorId");
+        unknown.Field.ShouldBe("assessment.assessorId");
 
         var elsewhere = new Therapist { Id = Assessor.Id, ClinicId = Guid.NewGuid(), DisplayName = "Sam Lee" };
-        Refused(e, Command(e, Assessment()), elsewhere).Field.ShouldBe("input.assessment.assessorId");
+        Refused(e, Command(e, Assessment()), elsewhere).Field.ShouldBe("assessment.assessorId");
     }
 
     [Fact]
@@ -103,9 +103,9 @@ public sealed class DischargeWithAssessmentDecisionTests
     public void the_discharge_rules_still_apply_when_an_assessment_is_carried()
     {
         var e = Episode();
-        Refused(e, Command(e, Assessment(), reason: " "), Assessor).Field.ShouldBe("input.reason");
-        Refused(e, Command(e, Assessment(), on: Today.AddDays(1)), Assessor).Field.ShouldBe("input.effectiveOn");
-        Refused(e, Command(e, Assessment(), on: e.StartedOn.AddDays(-1)), Assessor).Field.ShouldBe("input.effectiveOn");
+        Refused(e, Command(e, Assessment(), reason: " "), Assessor).Field.ShouldBe("reason");
+        Refused(e, Command(e, Assessment(), on: Today.AddDays(1)), Assessor).Field.ShouldBe("effectiveOn");
+        Refused(e, Command(e, Assessment(), on: e.StartedOn.AddDays(-1)), Assessor).Field.ShouldBe("effectiveOn");
     }
 
     [Fact]

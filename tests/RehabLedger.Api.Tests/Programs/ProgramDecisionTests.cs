@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using System.Globalization;
 using JasperFx.Events;
 using RehabLedger.Common;
@@ -56,14 +58,14 @@ public sealed class ProgramDecisionTests
     }
 
     [Theory]
-    [InlineData(0, 10, null, null, 3, "input.dosage.sets")]
-    [InlineData(21, 10, null, null, 3, "input.dosage.sets")]
-    [InlineData(3, 501, null, null, 3, "input.dosage.repetitions")]
-    [InlineData(3, null, null, null, 3, "input.dosage")]
-    [InlineData(3, 10, 601, null, 3, "input.dosage.holdSeconds")]
-    [InlineData(3, null, null, 241, 3, "input.dosage.durationMinutes")]
-    [InlineData(3, 10, null, null, 0, "input.dosage.frequencyPerWeek")]
-    [InlineData(3, 10, null, null, 22, "input.dosage.frequencyPerWeek")]
+    [InlineData(0, 10, null, null, 3, "dosage.sets")]
+    [InlineData(21, 10, null, null, 3, "dosage.sets")]
+    [InlineData(3, 501, null, null, 3, "dosage.repetitions")]
+    [InlineData(3, null, null, null, 3, "dosage")]
+    [InlineData(3, 10, 601, null, 3, "dosage.holdSeconds")]
+    [InlineData(3, null, null, 241, 3, "dosage.durationMinutes")]
+    [InlineData(3, 10, null, null, 0, "dosage.frequencyPerWeek")]
+    [InlineData(3, 10, null, null, 22, "dosage.frequencyPerWeek")]
     public void impossible_dosages_are_refused(int sets, int? reps, int? hold, int? minutes, int perWeek, string field)
     {
         var e = Episode();
@@ -76,11 +78,11 @@ public sealed class ProgramDecisionTests
     public void a_load_needs_a_unit_a_sane_weight_and_no_band()
     {
         var e = Episode();
-        Refused(e, Squats with { Load = 5 }).ShouldBe("input.dosage.loadUnit");
-        Refused(e, Squats with { Load = 301, LoadUnit = LoadUnit.Kg }).ShouldBe("input.dosage.load");
-        Refused(e, Squats with { Load = 0, LoadUnit = LoadUnit.Kg }).ShouldBe("input.dosage.load");
-        Refused(e, Squats with { Load = 5, LoadUnit = LoadUnit.Kg, Band = ResistanceBand.Red }).ShouldBe("input.dosage.band");
-        Refused(e, Squats with { TargetRpe = 11 }).ShouldBe("input.dosage.targetRpe");
+        Refused(e, Squats with { Load = 5 }).ShouldBe("dosage.loadUnit");
+        Refused(e, Squats with { Load = 301, LoadUnit = LoadUnit.Kg }).ShouldBe("dosage.load");
+        Refused(e, Squats with { Load = 0, LoadUnit = LoadUnit.Kg }).ShouldBe("dosage.load");
+        Refused(e, Squats with { Load = 5, LoadUnit = LoadUnit.Kg, Band = ResistanceBand.Red }).ShouldBe("dosage.band");
+        Refused(e, Squats with { TargetRpe = 11 }).ShouldBe("dosage.targetRpe");
         PrescribeExerciseHandler.Decide(Prescribe(e, dosage: Squats with { Load = 600, LoadUnit = LoadUnit.Lb }), e, Today).Dosage.Load.ShouldBe(600);
     }
 
@@ -130,7 +132,7 @@ public sealed class ProgramDecisionTests
         var e = Episode();
         var id = Prescribed(e);
         var refused = Should.Throw<ClinicalRuleViolation>(() => AdjustDosageHandler.Decide(Adjust(e, id, Squats), e, Today));
-        refused.Field.ShouldBe("input.dosage");
+        refused.Field.ShouldBe("dosage");
         refused.Code.ShouldBe(ErrorCodes.ValidationFailed);
     }
 
@@ -140,7 +142,7 @@ public sealed class ProgramDecisionTests
         var e = Episode();
         var id = Prescribed(e);
         Should.Throw<ClinicalRuleViolation>(() => AdjustDosageHandler.Decide(
-            Adjust(e, id, Squats with { Sets = 4 }) with { Reason = " " }, e, Today)).Field.ShouldBe("input.reason");
+            Adjust(e, id, Squats with { Sets = 4 }) with { Reason = " " }, e, Today)).Field.ShouldBe("reason");
     }
 
     [Fact]
@@ -150,7 +152,7 @@ public sealed class ProgramDecisionTests
         var id = Prescribed(e);
         Apply(e, DiscontinueExerciseHandler.Decide(new DiscontinueExercise(e.Id, e.Version, id, Guid.NewGuid(), "Knee pain", Today.AddDays(-5), Dana), e, Today));
         var refused = Should.Throw<ClinicalRuleViolation>(() => AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Sets = 4 }), e, Today));
-        refused.Field.ShouldBe("input.exerciseId");
+        refused.Field.ShouldBe("exerciseId");
         refused.Message.ShouldContain("discontinued");
     }
 
@@ -170,7 +172,7 @@ public sealed class ProgramDecisionTests
         wallSit.ReplacesExerciseId.ShouldBe(id);
         wallSit.PrescribedOn.ShouldBe(Today.AddDays(-3));
         Should.Throw<ClinicalRuleViolation>(() => AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Sets = 4 }), e, Today))
-            .Field.ShouldBe("input.exerciseId");
+            .Field.ShouldBe("exerciseId");
     }
 
     [Fact]
@@ -186,9 +188,9 @@ public sealed class ProgramDecisionTests
         var e = Episode();
         var id = Prescribed(e, on: Today.AddDays(-10));
         Should.Throw<ClinicalRuleViolation>(() => AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Sets = 4 }, Today.AddDays(-11)), e, Today))
-            .Field.ShouldBe("input.effectiveOn");
+            .Field.ShouldBe("effectiveOn");
         Should.Throw<ClinicalRuleViolation>(() => AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Sets = 4 }, Today.AddDays(1)), e, Today))
-            .Field.ShouldBe("input.effectiveOn");
+            .Field.ShouldBe("effectiveOn");
     }
 
     [Fact]
@@ -201,10 +203,10 @@ public sealed class ProgramDecisionTests
         Apply(e, AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Repetitions = 12 }, Today.AddDays(-10)), e, Today));
 
         e.FindExercise(id)!.Dosage.Repetitions.ShouldBe(15);
-        ProgramFold.Exercises(e.ProgramChanges, effectiveOn: Today.AddDays(-5)).Single().Dosage.Repetitions.ShouldBe(12);
-        ProgramFold.Exercises(e.ProgramChanges, effectiveOn: Today.AddDays(-15)).Single().Dosage.Repetitions.ShouldBe(10);
+        ProgramFold.Exercises(e.ProgramChanges, e.EnteredInError, effectiveOn: Today.AddDays(-5)).Single().Dosage.Repetitions.ShouldBe(12);
+        ProgramFold.Exercises(e.ProgramChanges, e.EnteredInError, effectiveOn: Today.AddDays(-15)).Single().Dosage.Repetitions.ShouldBe(10);
         // As the record stood before the back-dated entry was made.
-        ProgramFold.Exercises(e.ProgramChanges, recordedVersion: e.Version - 1).Single().Dosage.Repetitions.ShouldBe(15);
+        ProgramFold.Exercises(e.ProgramChanges, e.EnteredInError, recordedVersion: e.Version - 1).Single().Dosage.Repetitions.ShouldBe(15);
     }
 
     [Fact]
@@ -214,8 +216,8 @@ public sealed class ProgramDecisionTests
         var id = Prescribed(e);
         Apply(e, AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Sets = 4 }), e, Today));
         var adjustment = e.ProgramChanges[^1];
-        var corrected = e.ProgramChanges.Select(c => c.ChangeId == adjustment.ChangeId ? c with { EnteredInError = true } : c);
-        ProgramFold.Exercises(corrected).Single().Dosage.ShouldBe(Squats);
+        e.Correct(EntryKind.ProgramChange, adjustment.ChangeId).ShouldBeTrue();
+        e.Program.Single().Dosage.ShouldBe(Squats);
     }
 
     [Fact]
@@ -225,9 +227,9 @@ public sealed class ProgramDecisionTests
         var id = Prescribed(e, on: Today.AddDays(-20));
         Apply(e, AdjustDosageHandler.Decide(Adjust(e, id, Squats with { Sets = 4 }, Today.AddDays(-5)), e, Today));
         Should.Throw<ClinicalRuleViolation>(() => DiscontinueExerciseHandler.Decide(
-            new DiscontinueExercise(e.Id, e.Version, id, Guid.NewGuid(), "", Today, Dana), e, Today)).Field.ShouldBe("input.reason");
+            new DiscontinueExercise(e.Id, e.Version, id, Guid.NewGuid(), "", Today, Dana), e, Today)).Field.ShouldBe("reason");
         Should.Throw<ClinicalRuleViolation>(() => DiscontinueExerciseHandler.Decide(
-            new DiscontinueExercise(e.Id, e.Version, id, Guid.NewGuid(), "Done", Today.AddDays(-6), Dana), e, Today)).Field.ShouldBe("input.effectiveOn");
+            new DiscontinueExercise(e.Id, e.Version, id, Guid.NewGuid(), "Done", Today.AddDays(-6), Dana), e, Today)).Field.ShouldBe("effectiveOn");
     }
 
     [Fact]

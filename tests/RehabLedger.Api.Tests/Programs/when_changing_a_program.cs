@@ -122,8 +122,8 @@ public sealed class when_changing_a_program(AppFixture fixture) : AppScenario(fi
         results.Single(r => r.Errors is not null).ErrorCode.ShouldBe("CONFLICT");
         var winningReps = winner.Data!["adjustDosage"]!.ExerciseNamed("Sit to stand")["dosage"]!["repetitions"]!.GetValue<int>();
         await using var session = Fixture.Store.QuerySession();
-        var program = await session.LoadAsync<CurrentProgram>(e.EpisodeId);
-        program!.ProgramVersion.ShouldBe(2);
+        var program = CurrentProgram.Of((await session.LoadAsync<RehabLedger.Episodes.Episode>(e.EpisodeId))!);
+        program.ProgramVersion.ShouldBe(2);
         program.Exercises.Single().Dosage.Repetitions.ShouldBe(winningReps);
     }
 

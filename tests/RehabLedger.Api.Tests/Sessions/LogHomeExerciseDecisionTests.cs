@@ -56,15 +56,15 @@ public sealed class LogHomeExerciseDecisionTests
         var sessionId = Guid.NewGuid();
         e.Record(new SessionRecorded(e.Id, sessionId, Today, Attendance.NoShow, 0, Assigned.Id, Assigned.DisplayName, [], null, null, null, [], null, Actor));
         Refused(Log(e, bridging, id: sessionId), e).Code.ShouldBe(ErrorCodes.Conflict);
-        Refused(Log(e, bridging, id: Guid.Empty), e).Field.ShouldBe("input.id");
+        Refused(Log(e, bridging, id: Guid.Empty), e).Field.ShouldBe("id");
     }
 
     [Fact]
     public void the_date_lies_within_the_episode_and_not_in_the_future()
     {
         var (e, bridging) = WithHomeExercise();
-        Refused(Log(e, bridging, on: Today.AddDays(1)), e).Field.ShouldBe("input.date");
-        Refused(Log(e, bridging, on: Start.AddDays(-1)), e).Field.ShouldBe("input.date");
+        Refused(Log(e, bridging, on: Today.AddDays(1)), e).Field.ShouldBe("date");
+        Refused(Log(e, bridging, on: Start.AddDays(-1)), e).Field.ShouldBe("date");
         Decide(Log(e, bridging, on: Start), e).Date.ShouldBe(Start);
     }
 
@@ -72,7 +72,7 @@ public sealed class LogHomeExerciseDecisionTests
     public void the_exercise_must_be_in_the_program()
     {
         var (e, _) = WithHomeExercise();
-        Refused(Log(e, Guid.NewGuid()), e).Field.ShouldBe("input.exerciseId");
+        Refused(Log(e, Guid.NewGuid()), e).Field.ShouldBe("exerciseId");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class LogHomeExerciseDecisionTests
     {
         var e = Open();
         var later = e.Prescribe(Today.AddDays(-3), ExerciseSetting.Home);
-        Refused(Log(e, later, on: Today.AddDays(-4)), e).Field.ShouldBe("input.exerciseId");
+        Refused(Log(e, later, on: Today.AddDays(-4)), e).Field.ShouldBe("exerciseId");
         Decide(Log(e, later, on: Today.AddDays(-3)), e).ExerciseId.ShouldBe(later);
     }
 
@@ -90,9 +90,9 @@ public sealed class LogHomeExerciseDecisionTests
         var (e, bridging) = WithHomeExercise();
         e.Discontinue(bridging, Today.AddDays(-5));
         var refusal = Refused(Log(e, bridging, on: Today.AddDays(-5)), e);
-        refusal.Field.ShouldBe("input.exerciseId");
+        refusal.Field.ShouldBe("exerciseId");
         refusal.Message.ShouldContain("discontinued on 2026-03-13");
-        Refused(Log(e, bridging), e).Field.ShouldBe("input.exerciseId");
+        Refused(Log(e, bridging), e).Field.ShouldBe("exerciseId");
         Decide(Log(e, bridging, on: Today.AddDays(-6)), e).ExerciseId.ShouldBe(bridging);
     }
 
@@ -111,18 +111,18 @@ public sealed class LogHomeExerciseDecisionTests
         var squat = e.Prescribe(Start, ExerciseSetting.Clinic);
         e.MoveHome(squat, Today.AddDays(-7));
         var refusal = Refused(Log(e, squat, on: Today.AddDays(-8)), e);
-        refusal.Field.ShouldBe("input.exerciseId");
+        refusal.Field.ShouldBe("exerciseId");
         refusal.Message.ShouldContain("for the clinic");
         Decide(Log(e, squat, on: Today.AddDays(-7)), e).ExerciseId.ShouldBe(squat);
     }
 
     [Theory]
-    [InlineData(0, 12, 2, "input.sets")]
-    [InlineData(21, 12, 2, "input.sets")]
-    [InlineData(2, -1, 2, "input.repetitions")]
-    [InlineData(2, 501, 2, "input.repetitions")]
-    [InlineData(2, 12, -1, "input.pain")]
-    [InlineData(2, 12, 11, "input.pain")]
+    [InlineData(0, 12, 2, "sets")]
+    [InlineData(21, 12, 2, "sets")]
+    [InlineData(2, -1, 2, "repetitions")]
+    [InlineData(2, 501, 2, "repetitions")]
+    [InlineData(2, 12, -1, "pain")]
+    [InlineData(2, 12, 11, "pain")]
     public void values_outside_their_limits_are_refused(int sets, int repetitions, int pain, string field)
     {
         var (e, bridging) = WithHomeExercise();
@@ -143,14 +143,14 @@ public sealed class LogHomeExerciseDecisionTests
     public void an_unknown_reporter_is_refused()
     {
         var (e, bridging) = WithHomeExercise();
-        Refused(Log(e, bridging, reportedBy: (HomeLogReporter)5), e).Field.ShouldBe("input.reportedBy");
+        Refused(Log(e, bridging, reportedBy: (HomeLogReporter)5), e).Field.ShouldBe("reportedBy");
     }
 
     [Fact]
     public void a_note_longer_than_short_text_is_refused_not_truncated()
     {
         var (e, bridging) = WithHomeExercise();
-        Refused(Log(e, bridging, note: new string('x', Validate.ShortText + 1)), e).Field.ShouldBe("input.note");
+        Refused(Log(e, bridging, note: new string('x', Validate.ShortText + 1)), e).Field.ShouldBe("note");
         Decide(Log(e, bridging, note: new string('x', Validate.ShortText)), e).Note!.Length.ShouldBe(Validate.ShortText);
     }
 }

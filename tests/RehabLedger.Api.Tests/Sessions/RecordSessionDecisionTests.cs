@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Clinics;
 using RehabLedger.Common;
 using RehabLedger.Episodes;
@@ -58,7 +60,7 @@ public sealed class RecordSessionDecisionTests
         var refusal = Should.Throw<ClinicalRuleViolation>(() =>
             RecordSessionHandler.Decide(Attended(e, therapistId: Guid.NewGuid()), e, null, Today));
         refusal.Code.ShouldBe(ErrorCodes.NotFound);
-        refusal.Field.ShouldBe("input.therapistId");
+        refusal.Field.ShouldBe("therapistId");
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public sealed class RecordSessionDecisionTests
         var elsewhere = new Therapist { Id = Guid.NewGuid(), ClinicId = Guid.NewGuid(), DisplayName = "Kim Lee" };
         var refusal = Refused(Attended(e, therapistId: elsewhere.Id), e, elsewhere);
         refusal.Code.ShouldBe(ErrorCodes.NotFound);
-        refusal.Field.ShouldBe("input.therapistId");
+        refusal.Field.ShouldBe("therapistId");
         refusal.Message.ShouldNotContain("Kim Lee");
     }
 
@@ -100,15 +102,15 @@ public sealed class RecordSessionDecisionTests
     public void an_empty_id_is_refused()
     {
         var e = Open();
-        RefusedField(Attended(e, id: Guid.Empty), e).ShouldBe("input.id");
+        RefusedField(Attended(e, id: Guid.Empty), e).ShouldBe("id");
     }
 
     [Fact]
     public void the_date_lies_within_the_episode_and_not_in_the_future()
     {
         var e = Open();
-        RefusedField(Attended(e, on: Today.AddDays(1)), e).ShouldBe("input.date");
-        RefusedField(Attended(e, on: Start.AddDays(-1)), e).ShouldBe("input.date");
+        RefusedField(Attended(e, on: Today.AddDays(1)), e).ShouldBe("date");
+        RefusedField(Attended(e, on: Start.AddDays(-1)), e).ShouldBe("date");
         Decide(Attended(e, on: Start), e).Date.ShouldBe(Start);
     }
 
@@ -120,7 +122,7 @@ public sealed class RecordSessionDecisionTests
     public void an_attended_session_needs_1_to_480_minutes(int? minutes)
     {
         var e = Open();
-        RefusedField(Attended(e, minutes: minutes), e).ShouldBe("input.minutes");
+        RefusedField(Attended(e, minutes: minutes), e).ShouldBe("minutes");
     }
 
     [Theory]
@@ -154,20 +156,20 @@ public sealed class RecordSessionDecisionTests
         var e = Open();
         var squat = e.Prescribe(Start);
         var missed = Missed(e, attendance);
-        RefusedField(missed with { Minutes = 30 }, e).ShouldBe("input.minutes");
-        RefusedField(missed with { Exercises = [new PerformedExercise(squat, 1)] }, e).ShouldBe("input.exercises");
-        RefusedField(missed with { PainBefore = 0 }, e).ShouldBe("input.painBefore");
-        RefusedField(missed with { PainAfter = 4 }, e).ShouldBe("input.painAfter");
-        RefusedField(missed with { Rpe = 0 }, e).ShouldBe("input.rpe");
+        RefusedField(missed with { Minutes = 30 }, e).ShouldBe("minutes");
+        RefusedField(missed with { Exercises = [new PerformedExercise(squat, 1)] }, e).ShouldBe("exercises");
+        RefusedField(missed with { PainBefore = 0 }, e).ShouldBe("painBefore");
+        RefusedField(missed with { PainAfter = 4 }, e).ShouldBe("painAfter");
+        RefusedField(missed with { Rpe = 0 }, e).ShouldBe("rpe");
         RefusedField(missed with { AdverseEvents = [new AdverseEvent("Fall", AdverseEventSeverity.Mild, "Checked")] }, e)
-            .ShouldBe("input.adverseEvents");
+            .ShouldBe("adverseEvents");
     }
 
     [Fact]
     public void an_unknown_attendance_is_refused()
     {
         var e = Open();
-        RefusedField(Attended(e) with { Attendance = (Attendance)9 }, e).ShouldBe("input.attendance");
+        RefusedField(Attended(e) with { Attendance = (Attendance)9 }, e).ShouldBe("attendance");
     }
 
     [Fact]
@@ -176,7 +178,7 @@ public sealed class RecordSessionDecisionTests
         var e = Open();
         e.Prescribe(Start);
         var refusal = Refused(Attended(e, exercises: [new PerformedExercise(Guid.NewGuid(), 3)]), e);
-        refusal.Field.ShouldBe("input.exercises[0].exerciseId");
+        refusal.Field.ShouldBe("exercises[0].exerciseId");
         refusal.Message.ShouldContain("not in this episode's program");
     }
 
@@ -186,7 +188,7 @@ public sealed class RecordSessionDecisionTests
         var e = Open();
         var later = e.Prescribe(Today.AddDays(-2), name: "Step-ups");
         var refusal = Refused(Attended(e, on: Today.AddDays(-3), exercises: [new PerformedExercise(later, 3)]), e);
-        refusal.Field.ShouldBe("input.exercises[0].exerciseId");
+        refusal.Field.ShouldBe("exercises[0].exerciseId");
         refusal.Message.ShouldContain("Step-ups was prescribed on 2026-03-16");
         Decide(Attended(e, on: Today.AddDays(-2), exercises: [new PerformedExercise(later, 3)]), e).Exercises.Count.ShouldBe(1);
     }
@@ -198,7 +200,7 @@ public sealed class RecordSessionDecisionTests
         var squat = e.Prescribe(Start);
         e.Discontinue(squat, Today.AddDays(-5));
         RefusedField(Attended(e, on: Today.AddDays(-4), exercises: [new PerformedExercise(squat, 3)]), e)
-            .ShouldBe("input.exercises[0].exerciseId");
+            .ShouldBe("exercises[0].exerciseId");
         Decide(Attended(e, on: Today.AddDays(-5), exercises: [new PerformedExercise(squat, 3)]), e).Exercises.Count.ShouldBe(1);
         Decide(Attended(e, on: Today.AddDays(-6), exercises: [new PerformedExercise(squat, 3)]), e).Exercises.Count.ShouldBe(1);
     }
@@ -209,8 +211,8 @@ public sealed class RecordSessionDecisionTests
         var e = Open();
         var squat = e.Prescribe(Start);
         var press = e.Substitute(squat, Today.AddDays(-10));
-        RefusedField(Attended(e, exercises: [new PerformedExercise(squat, 3)]), e).ShouldBe("input.exercises[0].exerciseId");
-        RefusedField(Attended(e, on: Today.AddDays(-11), exercises: [new PerformedExercise(press, 3)]), e).ShouldBe("input.exercises[0].exerciseId");
+        RefusedField(Attended(e, exercises: [new PerformedExercise(squat, 3)]), e).ShouldBe("exercises[0].exerciseId");
+        RefusedField(Attended(e, on: Today.AddDays(-11), exercises: [new PerformedExercise(press, 3)]), e).ShouldBe("exercises[0].exerciseId");
         Decide(Attended(e, exercises: [new PerformedExercise(press, 3)]), e).Exercises.Single().ExerciseId.ShouldBe(press);
     }
 
@@ -219,8 +221,8 @@ public sealed class RecordSessionDecisionTests
     {
         var e = Open();
         var squat = e.Prescribe(Start);
-        e.ProgramChanges[0] = e.ProgramChanges[0] with { EnteredInError = true };
-        RefusedField(Attended(e, exercises: [new PerformedExercise(squat, 3)]), e).ShouldBe("input.exercises[0].exerciseId");
+        e.Correct(EntryKind.ProgramChange, e.ProgramChanges[0].ChangeId).ShouldBeTrue();
+        RefusedField(Attended(e, exercises: [new PerformedExercise(squat, 3)]), e).ShouldBe("exercises[0].exerciseId");
     }
 
     [Fact]
@@ -229,7 +231,7 @@ public sealed class RecordSessionDecisionTests
         var e = Open();
         var squat = e.Prescribe(Start);
         RefusedField(Attended(e, exercises: [new PerformedExercise(squat, 3), new PerformedExercise(squat, 1)]), e)
-            .ShouldBe("input.exercises[1].exerciseId");
+            .ShouldBe("exercises[1].exerciseId");
     }
 
     [Fact]
@@ -237,7 +239,7 @@ public sealed class RecordSessionDecisionTests
     {
         var e = Open();
         var exercises = Enumerable.Range(0, SessionRules.MaxEntries + 1).Select(_ => new PerformedExercise(Guid.NewGuid(), 1)).ToArray();
-        RefusedField(Attended(e, exercises: exercises), e).ShouldBe("input.exercises");
+        RefusedField(Attended(e, exercises: exercises), e).ShouldBe("exercises");
     }
 
     private static (PerformedExercise, string)[] OutOfRange(Guid id) =>
@@ -265,7 +267,7 @@ public sealed class RecordSessionDecisionTests
         var e = Open();
         var squat = e.Prescribe(Start);
         foreach (var (performed, parameter) in OutOfRange(squat))
-            RefusedField(Attended(e, exercises: [performed]), e).ShouldBe($"input.exercises[0].{parameter}", performed.ToString());
+            RefusedField(Attended(e, exercises: [performed]), e).ShouldBe($"exercises[0].{parameter}", performed.ToString());
     }
 
     [Fact]
@@ -284,12 +286,12 @@ public sealed class RecordSessionDecisionTests
     }
 
     [Theory]
-    [InlineData(-1, 3, 6, "input.painBefore")]
-    [InlineData(11, 3, 6, "input.painBefore")]
-    [InlineData(5, 11, 6, "input.painAfter")]
-    [InlineData(5, -1, 6, "input.painAfter")]
-    [InlineData(5, 3, 11, "input.rpe")]
-    [InlineData(5, 3, -1, "input.rpe")]
+    [InlineData(-1, 3, 6, "painBefore")]
+    [InlineData(11, 3, 6, "painBefore")]
+    [InlineData(5, 11, 6, "painAfter")]
+    [InlineData(5, -1, 6, "painAfter")]
+    [InlineData(5, 3, 11, "rpe")]
+    [InlineData(5, 3, -1, "rpe")]
     public void pain_and_rpe_lie_between_0_and_10(int painBefore, int painAfter, int rpe, string field)
     {
         var e = Open();
@@ -310,13 +312,13 @@ public sealed class RecordSessionDecisionTests
     {
         var e = Open();
         RefusedField(Attended(e, adverseEvents: [new AdverseEvent(" ", AdverseEventSeverity.Mild, "Rest")]), e)
-            .ShouldBe("input.adverseEvents[0].description");
+            .ShouldBe("adverseEvents[0].description");
         RefusedField(Attended(e, adverseEvents: [new AdverseEvent("Dizzy", (AdverseEventSeverity)7, "Rest")]), e)
-            .ShouldBe("input.adverseEvents[0].severity");
+            .ShouldBe("adverseEvents[0].severity");
         RefusedField(Attended(e, adverseEvents: [new AdverseEvent("Dizzy", AdverseEventSeverity.Mild, "Rest"), new AdverseEvent("Fall", AdverseEventSeverity.Severe, "")]), e)
-            .ShouldBe("input.adverseEvents[1].actionTaken");
+            .ShouldBe("adverseEvents[1].actionTaken");
         RefusedField(Attended(e, adverseEvents: [new AdverseEvent(new string('x', Validate.LongText + 1), AdverseEventSeverity.Mild, "Rest")]), e)
-            .ShouldBe("input.adverseEvents[0].description");
+            .ShouldBe("adverseEvents[0].description");
     }
 
     [Fact]
@@ -331,7 +333,7 @@ public sealed class RecordSessionDecisionTests
     public void an_oversized_note_is_refused_not_truncated_and_a_blank_one_is_no_note()
     {
         var e = Open();
-        RefusedField(Attended(e, note: new string('x', Validate.LongText + 1)), e).ShouldBe("input.note");
+        RefusedField(Attended(e, note: new string('x', Validate.LongText + 1)), e).ShouldBe("note");
         Decide(Attended(e, note: "   "), e).Note.ShouldBeNull();
     }
 }

@@ -1,3 +1,5 @@
+using RehabLedger.Tests.Support;
+using RehabLedger.Corrections;
 using RehabLedger.Episodes;
 using RehabLedger.Programs;
 using RehabLedger.Sessions;
@@ -56,8 +58,8 @@ public sealed class SessionHistoryTests
         var keptLog = HomeLog(e, bridging, Today.AddDays(-1));
         var wrongLog = HomeLog(e, bridging, Today);
 
-        e.MarkSessionsEnteredInError(wrong).ShouldBeTrue();
-        e.MarkSessionsEnteredInError(wrongLog).ShouldBeTrue();
+        e.Correct(EntryKind.Session, wrong).ShouldBeTrue();
+        e.Correct(EntryKind.HomeLog, wrongLog).ShouldBeTrue();
 
         SessionHistory.NewestFirst(e.Entries().Sessions).Select(s => s.Id).ShouldBe([kept]);
         SessionHistory.NewestFirst(e.Entries().HomeLogs).Select(l => l.Id).ShouldBe([keptLog]);
@@ -71,8 +73,8 @@ public sealed class SessionHistoryTests
         var e = Open();
         var exercise = e.Prescribe(Start);
         Session(e, Today);
-        e.MarkSessionsEnteredInError(Guid.NewGuid()).ShouldBeFalse();
-        e.MarkSessionsEnteredInError(exercise).ShouldBeFalse();
+        e.Correct(EntryKind.Session, Guid.NewGuid()).ShouldBeFalse();
+        e.Correct(EntryKind.Session, exercise).ShouldBeFalse();
         e.Entries().Sessions.ShouldAllBe(s => !s.EnteredInError);
     }
 
@@ -81,7 +83,7 @@ public sealed class SessionHistoryTests
     {
         var e = Open();
         var wrong = Session(e, Today);
-        e.MarkSessionsEnteredInError(wrong);
+        e.Correct(EntryKind.Session, wrong);
         e.SessionEntryIdUsed(wrong).ShouldBeTrue();
     }
 
@@ -105,7 +107,7 @@ public sealed class SessionHistoryTests
     {
         var e = Open();
         var squat = e.Prescribe(Start, name: "Wall squat");
-        e.ProgramChanges[0] = e.ProgramChanges[0] with { EnteredInError = true };
+        e.Correct(EntryKind.ProgramChange, e.ProgramChanges[0].ChangeId).ShouldBeTrue();
         SessionHistory.ExerciseName(e.ProgramChanges, squat).ShouldBe("Wall squat");
     }
 }

@@ -2,12 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marten;
 using RehabLedger.Benchmarks.Measurement;
+using RehabLedger.Episodes;
 using RehabLedger.Programs;
 
 namespace RehabLedger.Benchmarks.Phases;
 
 /// <param name="ProgramAsOf">Null when the service has no <c>programAsOf</c> query yet.</param>
-/// <param name="MartenFold">Marten folding the CurrentProgram projection to the same version, in process, for reference.</param>
+/// <param name="MartenFold">Marten folding the Episode snapshot (which holds the program) to the same version, in process, for reference.</param>
 public sealed record TimeTravelFigures(int StreamEvents, LoadResult? ProgramAsOf, LoadResult MartenFold);
 
 /// <summary>
@@ -43,8 +44,9 @@ public sealed class TimeTravelPhase(BenchmarkContext context)
     private async Task MartenFold(Guid episodeId, long version)
     {
         await using var session = context.Store.QuerySession();
-        _ = await session.Events.AggregateStreamAsync<CurrentProgram>(episodeId, version: version)
+        var episode = await session.Events.AggregateStreamAsync<Episode>(episodeId, version: version)
             ?? throw new InvalidOperationException($"Episode {episodeId} has no program.");
+        _ = CurrentProgram.Of(episode);
     }
 
     /// <summary>

@@ -46,7 +46,6 @@ public static class EventStoreSetup
                 options.ConfigureClinics();
                 options.ConfigurePatients();
                 options.ConfigureEpisodes();
-                options.ConfigurePrograms();
                 options.ConfigureSessions();
                 options.ConfigureCaseload();
                 options.ConfigureInsurers();

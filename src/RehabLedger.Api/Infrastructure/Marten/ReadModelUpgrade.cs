@@ -16,8 +16,11 @@ public sealed class ReadModelsVersion
     /// 4: session and home-log documents are keyed by episode and entry; corrections mark the entry of their kind.
     /// 5: access records carry the requested id and a position, and a refusal of another clinic's record is two records,
     /// one for each side.
+    /// 6: corrections are one set of corrected entries (kind, id, version, reason) in the Episode, CaseloadRow and
+    /// EpisodeTimeline documents instead of flags on each entry; the CurrentProgram document went away (the program is
+    /// folded from the Episode's changes, which it held a second copy of).
     /// </summary>
-    public const int Current = 5;
+    public const int Current = 6;
 
     public string Id { get; set; } = CurrentId;
     public int Version { get; set; }

@@ -21,8 +21,8 @@ public sealed partial class OutcomeHistoryBundle
     {
         var goals = _history.Goals.Select(g => g.Goal.Id).ToHashSet();
         var exercises = Exercises.Select(x => x.Id).ToHashSet();
-        var standingChanges = _sources.Episode.ProgramChanges.Where(c => !c.EnteredInError).Select(c => c.ChangeId).ToHashSet();
-        var standingCertifications = _sources.Episode.Certifications.Where(c => !c.EnteredInError).Select(c => c.Id).ToHashSet();
+        var standingChanges = _sources.Episode.StandingProgramChanges.Select(c => c.ChangeId).ToHashSet();
+        var standingCertifications = _sources.Episode.StandingCertifications.Select(c => c.Id).ToHashSet();
         var encounters = AttendedSessions.Select(s => s.Id).ToHashSet();
 
         foreach (var e in _sources.Events)

@@ -54,7 +54,7 @@ public sealed partial class OutcomeHistoryBundle
     private void Add(string fullUrl, Resource resource) => _bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = fullUrl, Resource = resource });
 
     /// <summary>The program as it stands, ended exercises included; changes entered in error are not folded in.</summary>
-    private IReadOnlyList<ProgramExercise> Exercises => _exercises ??= ProgramFold.Exercises(_sources.Episode.ProgramChanges);
+    private IReadOnlyList<ProgramExercise> Exercises => _exercises ??= _sources.Episode.Program;
     private IReadOnlyList<ProgramExercise>? _exercises;
 
     private IReadOnlyList<Session> AttendedSessions => _attended ??=

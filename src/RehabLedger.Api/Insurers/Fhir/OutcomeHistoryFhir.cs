@@ -42,9 +42,7 @@ public static class OutcomeHistoryFhir
                 var json = Guid.TryParse(id, out var episodeId)
                     ? await Json(session, episodeId, clock, OutcomeHistoryAccess.Permit(http.Access(), OperationName), ct)
                     : null;
-                return json is null
-                    ? Results.Text(Serializer.SerializeToString(NotFound(id)), MediaType, statusCode: StatusCodes.Status404NotFound)
-                    : Results.Text(json, MediaType);
+                return json is null ? Refused(NoHistory(id)) : Results.Text(json, MediaType);
             })
             .WithAccessAccounting(Surfaces.Fhir, Unrecorded)
             .WithName("OutcomeHistoryFhir")
@@ -66,16 +64,12 @@ public static class OutcomeHistoryFhir
         ],
     }), MediaType, statusCode: StatusCodes.Status500InternalServerError);
 
-    private static OperationOutcome NotFound(string id) => new()
-    {
-        Issue =
-        [
-            new OperationOutcome.IssueComponent
-            {
-                Severity = OperationOutcome.IssueSeverity.Error,
-                Code = OperationOutcome.IssueType.NotFound,
-                Diagnostics = $"No episode with id {id} has an outcome history: the episode does not exist or names no payer.",
-            },
-        ],
-    };
+    /// <summary>A refusal as FHIR answers it: an OperationOutcome with the status that goes with its code.</summary>
+    public static IResult Refused(ClinicalRuleViolation violation) =>
+        Results.Text(Serializer.SerializeToString(RuleViolationOutcome.Of(violation)), MediaType,
+            statusCode: RuleViolationOutcome.StatusCode(violation.Code));
+
+    // Unknown, malformed, naming no payer or not the caller's to read: one answer, so ids cannot be probed.
+    private static ClinicalRuleViolation NoHistory(string id) => new(ErrorCodes.NotFound,
+        $"No episode with id {id} has an outcome history: the episode does not exist or names no payer.", "id");
 }
