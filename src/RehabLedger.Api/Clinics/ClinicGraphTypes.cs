@@ -43,44 +43,6 @@ public sealed class TherapistType : ObjectGraphType<Therapist>
     }
 }
 
-public sealed class RegisterClinicInput
-{
-    public Guid? Id { get; set; }
-    public string Name { get; set; } = "";
-}
-
-public sealed class RegisterClinicInputType : InputObjectGraphType<RegisterClinicInput>
-{
-    public RegisterClinicInputType()
-    {
-        Name = "RegisterClinicInput";
-        Field(x => x.Id, type: typeof(IdGraphType)).Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of registering twice.");
-        Field(x => x.Name);
-    }
-}
-
-public sealed class RegisterTherapistInput
-{
-    public Guid? Id { get; set; }
-    public Guid ClinicId { get; set; }
-    public string DisplayName { get; set; } = "";
-    public string Profession { get; set; } = "";
-    public string? LicenseNumber { get; set; }
-}
-
-public sealed class RegisterTherapistInputType : InputObjectGraphType<RegisterTherapistInput>
-{
-    public RegisterTherapistInputType()
-    {
-        Name = "RegisterTherapistInput";
-        Field(x => x.Id, type: typeof(IdGraphType));
-        Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.DisplayName);
-        Field(x => x.Profession);
-        Field(x => x.LicenseNumber, nullable: true);
-    }
-}
-
 public sealed record ClinicPayload(Clinic Clinic, long Version);
 
 public sealed class ClinicPayloadType : ObjectGraphType<ClinicPayload>
