@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -8,17 +9,12 @@ using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Episodes;
 
-public sealed record EpisodePayload(Episode Episode, long Version);
+[Description("What an episode mutation answers.")]
+public sealed record EpisodePayload(
+    [property: Description("The episode including this change.")] Episode Episode,
+    [property: Description("The episode stream's version after this change: the next expectedVersion.")] long Version);
 
-public sealed class EpisodePayloadType : ObjectGraphType<EpisodePayload>
-{
-    public EpisodePayloadType()
-    {
-        Name = "EpisodePayload";
-        Field(x => x.Episode, type: typeof(NonNullGraphType<EpisodeType>)).Description("The episode including this change.");
-        Field(x => x.Version).Description("The episode stream's version after this change: the next expectedVersion.");
-    }
-}
+public sealed class EpisodePayloadType : DerivedObjectType<EpisodePayload>;
 
 public static class EpisodeFields
 {

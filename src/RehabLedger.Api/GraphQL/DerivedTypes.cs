@@ -47,6 +47,9 @@ public static class DerivedTypesSetup
 /// <summary>An output type derived from the record <typeparamref name="T"/> (see <see cref="DerivedTypeMappings"/>).</summary>
 public class DerivedObjectType<T> : AutoRegisteringObjectGraphType<T>
 {
+    /// <summary>A record's shape is its properties; its methods (factories, rules) are behaviour, never fields.</summary>
+    protected override IEnumerable<MemberInfo> GetRegisteredMembers() => base.GetRegisteredMembers().OfType<PropertyInfo>();
+
     /// <summary>
     /// A derived field reads a property of a record its parent already holds, so a list field costs what a value in memory
     /// costs (<see cref="FieldCost.InMemory"/>); fields that reach further are written by hand with their own price.

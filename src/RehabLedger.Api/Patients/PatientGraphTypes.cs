@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -39,14 +40,9 @@ public sealed class PatientType : ObjectGraphType<Patient>
     }
 }
 
-public sealed record PatientPayload(Patient Patient, long Version);
+[Description("What registerPatient answers.")]
+public sealed record PatientPayload(
+    [property: Description("The patient as registered.")] Patient Patient,
+    [property: Description("The patient stream's version after this change.")] long Version);
 
-public sealed class PatientPayloadType : ObjectGraphType<PatientPayload>
-{
-    public PatientPayloadType()
-    {
-        Name = "PatientPayload";
-        Field(x => x.Patient, type: typeof(NonNullGraphType<PatientType>));
-        Field(x => x.Version).Description("The patient stream's version after this change.");
-    }
-}
+public sealed class PatientPayloadType : DerivedObjectType<PatientPayload>;

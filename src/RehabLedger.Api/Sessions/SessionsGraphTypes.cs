@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using RehabLedger.Programs;
 using RehabLedger.GraphQL.Cost;
@@ -5,6 +6,7 @@ using RehabLedger.GraphQL.Cost;
 namespace RehabLedger.Sessions;
 
 /// <summary>The therapist who ran a session, with the name as it read when the session was recorded.</summary>
+[DoNotMapClrType]
 public sealed class SessionTherapistType : ObjectGraphType<Session>
 {
     public SessionTherapistType()
