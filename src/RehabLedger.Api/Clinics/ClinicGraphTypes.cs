@@ -16,6 +16,7 @@ public sealed class ClinicType : DerivedObjectType<Clinic>
         // Clinic records, whatever field reaches them: a role that may not read clinics cannot select this type anywhere.
         this.AuthorizeWithPolicy(Policies.ReadClinic);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TherapistType>>>>("therapists").Costs(FieldCost.Batched)
+            .Description("The clinic's therapists, by name.")
             .Resolve(c => c.Batch().LoadChildren("therapists of clinic", c.Source.Id,
                 async (session, clinicIds, ct) => await session.Query<Therapist>()
                     .Where(t => clinicIds.Contains(t.ClinicId)).OrderBy(t => t.DisplayName).ToListAsync(ct),
