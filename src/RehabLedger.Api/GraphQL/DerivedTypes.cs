@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using GraphQL;
 using GraphQL.DI;
+using ServiceLifetime = GraphQL.DI.ServiceLifetime;
 using GraphQL.Types;
 using RehabLedger.GraphQL.Cost;
 
@@ -19,7 +20,7 @@ namespace RehabLedger.GraphQL;
 /// </summary>
 public sealed class DerivedTypeMappings : IGraphTypeMappingProvider
 {
-    private static readonly Assembly Own = typeof(DerivedTypeMappings).Assembly;
+    internal static readonly Assembly Own = typeof(DerivedTypeMappings).Assembly;
 
     public Type? GetGraphTypeFromClrType(Type clrType, bool isInputType, Type? preferredType)
     {
@@ -35,11 +36,10 @@ public static class DerivedTypesSetup
     /// <summary>Hand-written types first (<c>AddClrTypeMappings</c>), derived ones for every other record.</summary>
     public static IGraphQLBuilder ConfigureDerivedTypes(this IGraphQLBuilder builder)
     {
-        var own = typeof(DerivedTypeMappings).Assembly;
-        builder.AddClrTypeMappings(own);
+        builder.AddClrTypeMappings(DerivedTypeMappings.Own);
         builder.AddGraphTypeMappingProvider(new DerivedTypeMappings());
-        builder.Services.Register(typeof(DerivedObjectType<>), typeof(DerivedObjectType<>), global::GraphQL.DI.ServiceLifetime.Transient);
-        builder.Services.Register(typeof(DerivedInputType<>), typeof(DerivedInputType<>), global::GraphQL.DI.ServiceLifetime.Transient);
+        builder.Services.Register(typeof(DerivedObjectType<>), typeof(DerivedObjectType<>), ServiceLifetime.Transient);
+        builder.Services.Register(typeof(DerivedInputType<>), typeof(DerivedInputType<>), ServiceLifetime.Transient);
         return builder;
     }
 }
