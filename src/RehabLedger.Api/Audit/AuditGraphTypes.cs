@@ -4,6 +4,7 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using RehabLedger.Episodes;
 using RehabLedger.Programs;
+using RehabLedger.GraphQL;
 using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Audit;
@@ -29,48 +30,9 @@ public sealed class JsonGraphType : ScalarGraphType
     public override object? ParseLiteral(GraphQLValue value) => ThrowLiteralConversionError(value);
 }
 
-public sealed class LedgerEventType : ObjectGraphType<LedgerEvent>
-{
-    public LedgerEventType()
-    {
-        Name = "LedgerEvent";
-        Description = "One event as the store keeps it, with its metadata.";
-        Field(x => x.Sequence).Description("The position among all events of the store.");
-        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The event's id. A correction's changeId in programHistory is this id.");
-        Field(x => x.StreamId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The episode, patient, clinic or therapist the event belongs to.");
-        Field(x => x.Version).Description("The position in its stream, from 1.");
-        Field(x => x.Type).Description("The event type, in snake case: exercise_prescribed.");
-        Field(x => x.RecordedAt).Description("When the record learned it: the store's timestamp.");
-        Field(x => x.Actor, type: typeof(ActorType)).Description("Who wrote it, from the event's metadata (user name and actor headers); null when none was recorded.");
-        Field(x => x.CorrelationId, nullable: true).Description("The request that wrote it.");
-        Field(x => x.CausationId, nullable: true).Description("The command whose handler appended it.");
-        Field(x => x.Data, type: typeof(NonNullGraphType<JsonGraphType>)).Description("The event body as stored (camel case, enum values as names).");
-    }
-}
+public sealed class LedgerEventType : DerivedObjectType<LedgerEvent>;
 
 public sealed class ProgramHistoryKindType : EnumerationGraphType<ProgramHistoryKind>;
-
-public sealed class FieldChangeType : ObjectGraphType<FieldChange>
-{
-    public FieldChangeType()
-    {
-        Name = "FieldChange";
-        Field(x => x.Field);
-        Field(x => x.From, nullable: true).Description("Null when the field had no value before.");
-        Field(x => x.To, nullable: true);
-    }
-}
-
-public sealed class CorrectedChangeType : ObjectGraphType<CorrectedChange>
-{
-    public CorrectedChangeType()
-    {
-        Name = "CorrectedChange";
-        Description = "The program change a correction marked as entered in error.";
-        Field(x => x.ChangeId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.Kind, type: typeof(NonNullGraphType<ProgramHistoryKindType>));
-    }
-}
 
 public sealed class CorrectionRefType : ObjectGraphType<CorrectionRef>
 {
@@ -95,7 +57,7 @@ public sealed class ProgramHistoryEntryType : ObjectGraphType<ProgramHistoryEntr
         Field(x => x.Kind, type: typeof(NonNullGraphType<ProgramHistoryKindType>));
         Field(x => x.ExerciseId, type: typeof(NonNullGraphType<IdGraphType>)).Description("For a substitution the replaced exercise; for a correction the corrected change's.");
         Field(x => x.ExerciseName);
-        Field(x => x.Changes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<FieldChangeType>>>)).Costs(FieldCost.InMemory)
+        Field(x => x.Changes, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<DerivedObjectType<FieldChange>>>>)).Costs(FieldCost.InMemory)
             .Description("Field by field: a prescription's dosage from none, an adjustment's differences, a substitution's exercise, a correction's target.");
         Field(x => x.Actor, type: typeof(NonNullGraphType<ActorType>)).Description("Who made the change, as the event records it.");
         Field(x => x.RecordedAt).Description("When the record learned it: the store's timestamp.");
@@ -103,7 +65,7 @@ public sealed class ProgramHistoryEntryType : ObjectGraphType<ProgramHistoryEntr
         Field(x => x.Reason, nullable: true);
         Field(x => x.Version).Description("The episode stream version that recorded it.");
         Field(x => x.CorrelationId, nullable: true).Description("The request that recorded it.");
-        Field(x => x.Corrects, type: typeof(CorrectedChangeType)).Description("For a correction, the change it marked as entered in error.");
+        Field(x => x.Corrects, type: typeof(DerivedObjectType<CorrectedChange>)).Description("For a correction, the change it marked as entered in error.");
         Field(x => x.CorrectedBy, type: typeof(CorrectionRefType)).Description("Set when a later correction marked this change as entered in error.");
     }
 }

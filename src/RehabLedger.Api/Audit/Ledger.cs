@@ -1,5 +1,8 @@
+using System.ComponentModel;
 using System.Data.Common;
 using System.Text.Json;
+using GraphQL;
+using GraphQL.Types;
 using Marten;
 using Npgsql;
 using RehabLedger.Common;
@@ -11,16 +14,18 @@ namespace RehabLedger.Audit;
 /// One row of the event store as an auditor reads it: where it sits (global sequence, stream and version), what it
 /// is, when it was recorded, who wrote it in which request, and the body exactly as stored.
 /// </summary>
+[Description("One event as the store keeps it, with its metadata.")]
 public sealed record LedgerEvent(
-    long Sequence,
-    Guid Id,
-    Guid StreamId,
-    long Version,
-    string Type,
-    DateTimeOffset RecordedAt,
-    ActorRef? Actor,
-    string? CorrelationId,
-    string? CausationId,
+    [property: Description("The position among all events of the store.")] long Sequence,
+    [property: Description("The event's id. A correction's changeId in programHistory is this id.")] Guid Id,
+    [property: Description("The episode, patient, clinic or therapist the event belongs to.")] Guid StreamId,
+    [property: Description("The position in its stream, from 1.")] long Version,
+    [property: Description("The event type, in snake case: exercise_prescribed.")] string Type,
+    [property: Description("When the record learned it: the store's timestamp.")] DateTimeOffset RecordedAt,
+    [property: Description("Who wrote it, from the event's metadata (user name and actor headers); null when none was recorded.")] ActorRef? Actor,
+    [property: Description("The request that wrote it.")] string? CorrelationId,
+    [property: Description("The command whose handler appended it.")] string? CausationId,
+    [property: Description("The event body as stored (camel case, enum values as names).")][property: OutputType(typeof(NonNullGraphType<JsonGraphType>))]
     JsonElement Data);
 
 /// <summary>When and in which request one event of a stream was recorded.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using RehabLedger.Common;
 using RehabLedger.Programs;
 
@@ -15,10 +16,17 @@ public enum ProgramHistoryKind
 }
 
 /// <summary>One field an entry changed, from and to, as text; null where there was no value.</summary>
-public sealed record FieldChange(string Field, string? From, string? To);
+[Description("One field a change set, from and to, as text.")]
+public sealed record FieldChange(
+    [property: Description("The field, for example sets or dosage.")] string Field,
+    [property: Description("Null when the field had no value before.")] string? From,
+    [property: Description("Null when the field has no value after.")] string? To);
 
 /// <summary>The change a correction names.</summary>
-public sealed record CorrectedChange(Guid ChangeId, ProgramHistoryKind Kind);
+[Description("The program change a correction marked as entered in error.")]
+public sealed record CorrectedChange(
+    [property: Description("The corrected change's id.")] Guid ChangeId,
+    [property: Description("What the corrected change was.")] ProgramHistoryKind Kind);
 
 /// <summary>A later correction of an entry: its id, why, who, and its place in the stream.</summary>
 public sealed record CorrectionRef(Guid ChangeId, string Reason, ActorRef By, long Version)

@@ -37,27 +37,23 @@ public static class ClinicFields
     {
         mutation.Field<NonNullGraphType<ClinicPayloadType>>("registerClinic").Costs(FieldCost.Command)
             .AuthorizeWithPolicy(Policies.RegisterClinic)
-            .Argument<NonNullGraphType<RegisterClinicInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<RegisterClinicInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RegisterClinicInput>("input");
-                var actor = c.Actor();
-                var written = await c.Send<StreamWritten>(new RegisterClinic(RequestContext.NewId(input.Id), input.Name, actor));
+                var written = await c.Send<StreamWritten>(input.ToCommand(c.Actor()));
                 var clinic = await c.Query().LoadAsync<Clinic>(written.Id, c.CancellationToken);
                 return new ClinicPayload(clinic!, written.Version);
             });
 
         mutation.Field<NonNullGraphType<TherapistPayloadType>>("registerTherapist").Costs(FieldCost.Command)
             .AuthorizeWithPolicy(Policies.AdministerClinic)
-            .Argument<NonNullGraphType<RegisterTherapistInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<RegisterTherapistInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RegisterTherapistInput>("input");
                 c.RequireClinic(input.ClinicId, (guard, clinic) => guard.CanAdminister(clinic), "input.clinicId");
-                var actor = c.Actor();
-                var command = new RegisterTherapist(RequestContext.NewId(input.Id), input.ClinicId, input.DisplayName,
-                    input.Profession, input.LicenseNumber, actor);
-                var written = await c.Send<StreamWritten>(command);
+                var written = await c.Send<StreamWritten>(input.ToCommand(c.Actor()));
                 var therapist = await c.Query().LoadAsync<Therapist>(written.Id, c.CancellationToken);
                 return new TherapistPayload(therapist!, written.Version);
             });

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -8,18 +9,14 @@ using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Clinics;
 
-public sealed class ClinicType : ObjectGraphType<Clinic>
+public sealed class ClinicType : DerivedObjectType<Clinic>
 {
     public ClinicType()
     {
-        Name = "Clinic";
         // Clinic records, whatever field reaches them: a role that may not read clinics cannot select this type anywhere.
         this.AuthorizeWithPolicy(Policies.ReadClinic);
-        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.Version);
-        Field(x => x.Name);
-        Field(x => x.RegisteredAt);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TherapistType>>>>("therapists").Costs(FieldCost.Batched)
+            .Description("The clinic's therapists, by name.")
             .Resolve(c => c.Batch().LoadChildren("therapists of clinic", c.Source.Id,
                 async (session, clinicIds, ct) => await session.Query<Therapist>()
                     .Where(t => clinicIds.Contains(t.ClinicId)).OrderBy(t => t.DisplayName).ToListAsync(ct),
@@ -27,80 +24,23 @@ public sealed class ClinicType : ObjectGraphType<Clinic>
     }
 }
 
-public sealed class TherapistType : ObjectGraphType<Therapist>
+public sealed class TherapistType : DerivedObjectType<Therapist>
 {
-    public TherapistType()
-    {
-        Name = "Therapist";
+    public TherapistType() =>
         // Clinic records, whatever field reaches them: a role that may not read clinics cannot select this type anywhere.
         this.AuthorizeWithPolicy(Policies.ReadClinic);
-        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.Version);
-        Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.DisplayName);
-        Field(x => x.Profession).Description("For example PT (physical therapist) or PTA (physical therapist assistant).");
-        Field(x => x.LicenseNumber, nullable: true);
-    }
 }
 
-public sealed class RegisterClinicInput
-{
-    public Guid? Id { get; set; }
-    public string Name { get; set; } = "";
-}
+[Description("What registerClinic answers.")]
+public sealed record ClinicPayload(
+    [property: Description("The clinic as registered.")] Clinic Clinic,
+    [property: Description("The clinic stream's version after this change.")] long Version);
 
-public sealed class RegisterClinicInputType : InputObjectGraphType<RegisterClinicInput>
-{
-    public RegisterClinicInputType()
-    {
-        Name = "RegisterClinicInput";
-        Field(x => x.Id, type: typeof(IdGraphType)).Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of registering twice.");
-        Field(x => x.Name);
-    }
-}
+public sealed class ClinicPayloadType : DerivedObjectType<ClinicPayload>;
 
-public sealed class RegisterTherapistInput
-{
-    public Guid? Id { get; set; }
-    public Guid ClinicId { get; set; }
-    public string DisplayName { get; set; } = "";
-    public string Profession { get; set; } = "";
-    public string? LicenseNumber { get; set; }
-}
+[Description("What registerTherapist answers.")]
+public sealed record TherapistPayload(
+    [property: Description("The therapist as registered.")] Therapist Therapist,
+    [property: Description("The therapist stream's version after this change.")] long Version);
 
-public sealed class RegisterTherapistInputType : InputObjectGraphType<RegisterTherapistInput>
-{
-    public RegisterTherapistInputType()
-    {
-        Name = "RegisterTherapistInput";
-        Field(x => x.Id, type: typeof(IdGraphType));
-        Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.DisplayName);
-        Field(x => x.Profession);
-        Field(x => x.LicenseNumber, nullable: true);
-    }
-}
-
-public sealed record ClinicPayload(Clinic Clinic, long Version);
-
-public sealed class ClinicPayloadType : ObjectGraphType<ClinicPayload>
-{
-    public ClinicPayloadType()
-    {
-        Name = "ClinicPayload";
-        Field(x => x.Clinic, type: typeof(NonNullGraphType<ClinicType>));
-        Field(x => x.Version).Description("The clinic stream's version after this change.");
-    }
-}
-
-public sealed record TherapistPayload(Therapist Therapist, long Version);
-
-public sealed class TherapistPayloadType : ObjectGraphType<TherapistPayload>
-{
-    public TherapistPayloadType()
-    {
-        Name = "TherapistPayload";
-        Field(x => x.Therapist, type: typeof(NonNullGraphType<TherapistType>));
-        Field(x => x.Version).Description("The therapist stream's version after this change.");
-    }
-}
+public sealed class TherapistPayloadType : DerivedObjectType<TherapistPayload>;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -9,17 +10,12 @@ using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Episodes;
 
-public sealed record EpisodePayload(Episode Episode, long Version);
+[Description("What an episode mutation answers.")]
+public sealed record EpisodePayload(
+    [property: Description("The episode including this change.")] Episode Episode,
+    [property: Description("The episode stream's version after this change: the next expectedVersion.")] long Version);
 
-public sealed class EpisodePayloadType : ObjectGraphType<EpisodePayload>
-{
-    public EpisodePayloadType()
-    {
-        Name = "EpisodePayload";
-        Field(x => x.Episode, type: typeof(NonNullGraphType<EpisodeType>)).Description("The episode including this change.");
-        Field(x => x.Version).Description("The episode stream's version after this change: the next expectedVersion.");
-    }
-}
+public sealed class EpisodePayloadType : DerivedObjectType<EpisodePayload>;
 
 public static class EpisodeFields
 {
@@ -58,15 +54,12 @@ public static class EpisodeFields
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("openEpisode").Costs(FieldCost.Command)
             .Description("Opens an episode of care for a registered patient at a clinic, assigned to one of its therapists.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<OpenEpisodeInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<OpenEpisodeInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<OpenEpisodeInput>("input");
                 c.RequireClinic(input.ClinicId, (guard, clinic) => guard.CanWriteClinical(clinic), "input.clinicId");
-                var actor = c.Actor();
-                var command = new OpenEpisode(RequestContext.NewId(input.Id), input.PatientId, input.ClinicId, input.TherapistId,
-                    input.Condition, input.ReferralSource, input.Coverage, input.StartedOn, actor);
-                var written = await c.Send<StreamWritten>(command);
+                var written = await c.Send<StreamWritten>(input.ToCommand(c.Actor()));
                 var episode = await c.Query().LoadAsync<Episode>(written.Id, c.CancellationToken);
                 return new EpisodePayload(episode!, written.Version);
             });
@@ -74,28 +67,21 @@ public static class EpisodeFields
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordAssessment").Costs(FieldCost.Command)
             .Description("Records an initial evaluation, re-assessment or discharge assessment with its outcome measures.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<RecordAssessmentInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<RecordAssessmentInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RecordAssessmentInput>("input");
-                return await c.SendForEpisode(new RecordAssessment(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
-                    input.Kind, input.EffectiveOn, input.AssessorId, input.Measures ?? [], input.RangeOfMotion ?? [],
-                    input.MuscleTests ?? [], input.Findings, c.Actor()));
+                return await c.SendForEpisode(input.ToCommand(c.Actor()));
             });
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("dischargeEpisode").Costs(FieldCost.Command)
             .Description("Ends the episode, optionally with its discharge assessment. A discharged episode accepts no further clinical entries.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<DischargeEpisodeInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<DischargeEpisodeInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<DischargeEpisodeInput>("input");
-                var assessment = input.Assessment is { } a
-                    ? new DischargeAssessment(RequestContext.NewId(a.Id), a.AssessorId, a.Measures ?? [], a.RangeOfMotion ?? [],
-                        a.MuscleTests ?? [], a.Findings)
-                    : null;
-                return await c.SendForEpisode(
-                    new DischargeEpisode(input.EpisodeId, input.ExpectedVersion, input.EffectiveOn, input.Reason, assessment, c.Actor()));
+                return await c.SendForEpisode(input.ToCommand(c.Actor()));
             });
     }
 }

@@ -1,168 +1,116 @@
-using GraphQL.Types;
+using System.ComponentModel;
+using RehabLedger.Common;
+using RehabLedger.GraphQL;
 
 namespace RehabLedger.Episodes;
 
-public sealed class ConditionInputType : InputObjectGraphType<Condition>
+// The API's own records: derived into input types (GraphQL/DerivedTypes.cs), kept apart from the stored Condition,
+// Coverage and assessment results so either can change without the other.
+
+[Description("The condition an episode treats.")]
+public sealed record ConditionInput(
+    [property: Description("ICD-10-CM code, for example M17.11.")] string Icd10Code,
+    [property: Description("The condition in words.")] string Description,
+    [property: Description("The body region treated, for example right knee.")] string BodyRegion)
 {
-    public ConditionInputType()
-    {
-        Name = "ConditionInput";
-        Field(x => x.Icd10Code).Description("ICD-10-CM code, for example M17.11.");
-        Field(x => x.Description);
-        Field(x => x.BodyRegion);
-    }
+    public Condition ToValue() => new(Icd10Code, Description, BodyRegion);
 }
 
-public sealed class CoverageInputType : InputObjectGraphType<Coverage>
+[Description("Who pays for an episode.")]
+public sealed record CoverageInput(
+    [property: Description("The payer's id, for example aetna.")] string PayerId,
+    [property: Description("The payer's name.")] string PayerName,
+    [property: Description("The patient's member id with the payer.")] string MemberId)
 {
-    public CoverageInputType()
-    {
-        Name = "CoverageInput";
-        Field(x => x.PayerId);
-        Field(x => x.PayerName);
-        Field(x => x.MemberId);
-    }
+    public Coverage ToValue() => new(PayerId, PayerName, MemberId);
 }
 
-public sealed class OpenEpisodeInput
+[Description("An episode of care to open.")]
+public sealed record OpenEpisodeInput(
+    [property: Description(Describe.ClientId + "opening twice.")] Guid? Id,
+    [property: Description("A patient of the clinic.")] Guid PatientId,
+    [property: Description("The clinic that treats the episode.")] Guid ClinicId,
+    [property: Description("The assigned therapist.")] Guid TherapistId,
+    [property: Description("The condition treated.")] ConditionInput Condition,
+    [property: Description("Who referred the patient.")] string? ReferralSource,
+    [property: Description("Who pays, when known.")] CoverageInput? Coverage,
+    [property: Description("The first day of care.")] DateOnly StartedOn)
 {
-    public Guid? Id { get; set; }
-    public Guid PatientId { get; set; }
-    public Guid ClinicId { get; set; }
-    public Guid TherapistId { get; set; }
-    public Condition Condition { get; set; } = new("", "", "");
-    public string? ReferralSource { get; set; }
-    public Coverage? Coverage { get; set; }
-    public DateOnly StartedOn { get; set; }
+    public OpenEpisode ToCommand(ActorRef by) => new(RequestContext.NewId(Id), PatientId, ClinicId, TherapistId, Condition.ToValue(),
+        ReferralSource, Coverage?.ToValue(), StartedOn, by);
 }
 
-public sealed class OpenEpisodeInputType : InputObjectGraphType<OpenEpisodeInput>
+[Description("One outcome measure's score.")]
+public sealed record MeasureResultInput(
+    [property: Description("A code from the outcomeMeasures query, for example LEFS.")] string Code,
+    [property: Description("The score.")] decimal Value)
 {
-    public OpenEpisodeInputType()
-    {
-        Name = "OpenEpisodeInput";
-        Field(x => x.Id, type: typeof(IdGraphType))
-            .Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of opening twice.");
-        Field(x => x.PatientId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.TherapistId, type: typeof(NonNullGraphType<IdGraphType>)).Description("The assigned therapist.");
-        Field(x => x.Condition, type: typeof(NonNullGraphType<ConditionInputType>));
-        Field(x => x.ReferralSource, nullable: true);
-        Field(x => x.Coverage, type: typeof(CoverageInputType));
-        Field(x => x.StartedOn);
-    }
+    public MeasureResult ToValue() => new(Code, Value);
 }
 
-public sealed class MeasureResultInputType : InputObjectGraphType<MeasureResult>
+[Description("A goniometric range of motion.")]
+public sealed record RangeOfMotionInput(
+    [property: Description("The joint, for example knee.")] string Joint,
+    [property: Description("The motion, for example flexion.")] string Motion,
+    [property: Description("The side measured.")] BodySide Side,
+    [property: Description("True for active range of motion, false for passive.")] bool Active,
+    [property: Description("The range in degrees.")] decimal Degrees)
 {
-    public MeasureResultInputType()
-    {
-        Name = "MeasureResultInput";
-        Field(x => x.Code).Description("A code from the outcomeMeasures query, for example LEFS.");
-        Field(x => x.Value);
-    }
+    public RangeOfMotionResult ToValue() => new(Joint, Motion, Side, Active, Degrees);
 }
 
-public sealed class RangeOfMotionInputType : InputObjectGraphType<RangeOfMotionResult>
+[Description("A manual muscle test.")]
+public sealed record MuscleTestInput(
+    [property: Description("The muscle group, for example hip abductors.")] string MuscleGroup,
+    [property: Description("The side tested.")] BodySide Side,
+    [property: Description("Manual muscle test grade, 0-5.")] decimal Grade)
 {
-    public RangeOfMotionInputType()
-    {
-        Name = "RangeOfMotionInput";
-        Field(x => x.Joint);
-        Field(x => x.Motion);
-        Field(x => x.Side, type: typeof(NonNullGraphType<BodySideType>));
-        Field(x => x.Active);
-        Field(x => x.Degrees);
-    }
+    public MuscleTestResult ToValue() => new(MuscleGroup, Side, Grade);
 }
 
-public sealed class MuscleTestInputType : InputObjectGraphType<MuscleTestResult>
+[Description("An assessment to record.")]
+public sealed record RecordAssessmentInput(
+    [property: Description(Describe.Episode)] Guid EpisodeId,
+    [property: Description(Describe.ExpectedEpisodeVersion)] long ExpectedVersion,
+    [property: Description(Describe.ClientId + "recording twice.")] Guid? Id,
+    [property: Description("Initial evaluation, re-evaluation or discharge.")] AssessmentKind Kind,
+    [property: Description("When the assessment took place: within the episode, not in the future.")] DateOnly EffectiveOn,
+    [property: Description("A therapist of the episode's clinic.")] Guid AssessorId,
+    [property: Description("Outcome measure scores.")] IReadOnlyList<MeasureResultInput>? Measures,
+    [property: Description("Ranges of motion.")] IReadOnlyList<RangeOfMotionInput>? RangeOfMotion,
+    [property: Description("Manual muscle tests.")] IReadOnlyList<MuscleTestInput>? MuscleTests,
+    [property: Description("The assessor's findings.")] string? Findings)
 {
-    public MuscleTestInputType()
-    {
-        Name = "MuscleTestInput";
-        Field(x => x.MuscleGroup);
-        Field(x => x.Side, type: typeof(NonNullGraphType<BodySideType>));
-        Field(x => x.Grade);
-    }
+    public RecordAssessment ToCommand(ActorRef by) => new(EpisodeId, ExpectedVersion, RequestContext.NewId(Id), Kind, EffectiveOn, AssessorId,
+        Values(Measures, m => m.ToValue()), Values(RangeOfMotion, r => r.ToValue()), Values(MuscleTests, t => t.ToValue()), Findings, by);
+
+    /// <summary>An absent list is an empty one.</summary>
+    internal static IReadOnlyList<TValue> Values<TInput, TValue>(IReadOnlyList<TInput>? inputs, Func<TInput, TValue> value) =>
+        inputs?.Select(value).ToList() ?? [];
 }
 
-public sealed class RecordAssessmentInput
+[Description("A discharge assessment recorded with the discharge, dated the discharge date; the rules of recordAssessment apply.")]
+public sealed record DischargeAssessmentInput(
+    [property: Description(Describe.ClientId + "recording twice.")] Guid? Id,
+    [property: Description("A therapist of the episode's clinic.")] Guid AssessorId,
+    [property: Description("Outcome measure scores.")] IReadOnlyList<MeasureResultInput>? Measures,
+    [property: Description("Ranges of motion.")] IReadOnlyList<RangeOfMotionInput>? RangeOfMotion,
+    [property: Description("Manual muscle tests.")] IReadOnlyList<MuscleTestInput>? MuscleTests,
+    [property: Description("The assessor's findings.")] string? Findings)
 {
-    public Guid EpisodeId { get; set; }
-    public long ExpectedVersion { get; set; }
-    public Guid? Id { get; set; }
-    public AssessmentKind Kind { get; set; }
-    public DateOnly EffectiveOn { get; set; }
-    public Guid AssessorId { get; set; }
-    public List<MeasureResult>? Measures { get; set; }
-    public List<RangeOfMotionResult>? RangeOfMotion { get; set; }
-    public List<MuscleTestResult>? MuscleTests { get; set; }
-    public string? Findings { get; set; }
+    public DischargeAssessment ToValue() => new(RequestContext.NewId(Id), AssessorId,
+        RecordAssessmentInput.Values(Measures, m => m.ToValue()), RecordAssessmentInput.Values(RangeOfMotion, r => r.ToValue()),
+        RecordAssessmentInput.Values(MuscleTests, t => t.ToValue()), Findings);
 }
 
-public sealed class RecordAssessmentInputType : InputObjectGraphType<RecordAssessmentInput>
+[Description("An episode to discharge.")]
+public sealed record DischargeEpisodeInput(
+    [property: Description(Describe.Episode)] Guid EpisodeId,
+    [property: Description(Describe.ExpectedEpisodeVersion)] long ExpectedVersion,
+    [property: Description("The day of discharge.")] DateOnly EffectiveOn,
+    [property: Description("Why the episode ends.")] string Reason,
+    [property: Description("Optional: the discharge assessment, recorded in the same transaction; if it is refused, so is the discharge.")]
+    DischargeAssessmentInput? Assessment)
 {
-    public RecordAssessmentInputType()
-    {
-        Name = "RecordAssessmentInput";
-        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.ExpectedVersion).Description("The episode version you last read; a stale one is refused with CONFLICT.");
-        Field(x => x.Id, type: typeof(IdGraphType));
-        Field(x => x.Kind, type: typeof(NonNullGraphType<AssessmentKindType>));
-        Field(x => x.EffectiveOn).Description("When the assessment took place: within the episode, not in the future.");
-        Field(x => x.AssessorId, type: typeof(NonNullGraphType<IdGraphType>)).Description("A therapist of the episode's clinic.");
-        Field(x => x.Measures, type: typeof(ListGraphType<NonNullGraphType<MeasureResultInputType>>));
-        Field(x => x.RangeOfMotion, type: typeof(ListGraphType<NonNullGraphType<RangeOfMotionInputType>>));
-        Field(x => x.MuscleTests, type: typeof(ListGraphType<NonNullGraphType<MuscleTestInputType>>));
-        Field(x => x.Findings, nullable: true);
-    }
-}
-
-public sealed class DischargeEpisodeInput
-{
-    public Guid EpisodeId { get; set; }
-    public long ExpectedVersion { get; set; }
-    public DateOnly EffectiveOn { get; set; }
-    public string Reason { get; set; } = "";
-    public DischargeAssessmentInput? Assessment { get; set; }
-}
-
-public sealed class DischargeAssessmentInput
-{
-    public Guid? Id { get; set; }
-    public Guid AssessorId { get; set; }
-    public List<MeasureResult>? Measures { get; set; }
-    public List<RangeOfMotionResult>? RangeOfMotion { get; set; }
-    public List<MuscleTestResult>? MuscleTests { get; set; }
-    public string? Findings { get; set; }
-}
-
-public sealed class DischargeAssessmentInputType : InputObjectGraphType<DischargeAssessmentInput>
-{
-    public DischargeAssessmentInputType()
-    {
-        Name = "DischargeAssessmentInput";
-        Description = "A discharge assessment recorded with the discharge, dated the discharge date; the rules of recordAssessment apply.";
-        Field(x => x.Id, type: typeof(IdGraphType));
-        Field(x => x.AssessorId, type: typeof(NonNullGraphType<IdGraphType>)).Description("A therapist of the episode's clinic.");
-        Field(x => x.Measures, type: typeof(ListGraphType<NonNullGraphType<MeasureResultInputType>>));
-        Field(x => x.RangeOfMotion, type: typeof(ListGraphType<NonNullGraphType<RangeOfMotionInputType>>));
-        Field(x => x.MuscleTests, type: typeof(ListGraphType<NonNullGraphType<MuscleTestInputType>>));
-        Field(x => x.Findings, nullable: true);
-    }
-}
-
-public sealed class DischargeEpisodeInputType : InputObjectGraphType<DischargeEpisodeInput>
-{
-    public DischargeEpisodeInputType()
-    {
-        Name = "DischargeEpisodeInput";
-        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.ExpectedVersion).Description("The episode version you last read; a stale one is refused with CONFLICT.");
-        Field(x => x.EffectiveOn);
-        Field(x => x.Reason);
-        Field(x => x.Assessment, type: typeof(DischargeAssessmentInputType))
-            .Description("Optional: the discharge assessment, recorded in the same transaction; if it is refused, so is the discharge.");
-    }
+    public DischargeEpisode ToCommand(ActorRef by) => new(EpisodeId, ExpectedVersion, EffectiveOn, Reason, Assessment?.ToValue(), by);
 }

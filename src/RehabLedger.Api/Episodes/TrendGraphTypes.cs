@@ -1,19 +1,9 @@
 using GraphQL.Types;
+using RehabLedger.GraphQL;
 using RehabLedger.Outcomes;
 using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Episodes;
-
-public sealed class MeasurePointType : ObjectGraphType<MeasurePoint>
-{
-    public MeasurePointType()
-    {
-        Name = "MeasurePoint";
-        Field(x => x.EffectiveOn);
-        Field(x => x.Value);
-        Field(x => x.AssessmentId, type: typeof(NonNullGraphType<IdGraphType>));
-    }
-}
 
 public sealed class MeasureTrendType : ObjectGraphType<MeasureTrend>
 {
@@ -21,7 +11,7 @@ public sealed class MeasureTrendType : ObjectGraphType<MeasureTrend>
     {
         Name = "MeasureTrend";
         Description = "A measure across the episode's assessments, ordered by effective date; baseline is the first value, latest the last.";
-        Field<NonNullGraphType<OutcomeMeasureType>>("measure").Resolve(c => c.Source.Measure);
+        Field<NonNullGraphType<DerivedObjectType<OutcomeMeasure>>>("measure").Resolve(c => c.Source.Measure);
         Field<NonNullGraphType<StringGraphType>>("code").Resolve(c => c.Source.Measure.Code);
         Field(x => x.Baseline);
         Field(x => x.Latest);
@@ -30,7 +20,7 @@ public sealed class MeasureTrendType : ObjectGraphType<MeasureTrend>
         Field(x => x.Improvement, nullable: true).Description("change where higher is better, -change where lower is better.");
         Field(x => x.ReachesMcid, nullable: true).Description("improvement >= the measure's MCID threshold (inclusive).");
         Field(x => x.Worsened, nullable: true).Description("improvement < 0, by any amount.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DerivedObjectType<MeasurePoint>>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Series);
     }
 }
 
@@ -47,7 +37,7 @@ public sealed class RangeOfMotionTrendType : ObjectGraphType<RangeOfMotionTrend>
         Field<NonNullGraphType<DecimalGraphType>>("baseline").Resolve(c => c.Source.Trend.Baseline);
         Field<NonNullGraphType<DecimalGraphType>>("latest").Resolve(c => c.Source.Trend.Latest);
         Field<NonNullGraphType<DecimalGraphType>>("change").Resolve(c => c.Source.Trend.Change);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Trend.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DerivedObjectType<MeasurePoint>>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Trend.Series);
     }
 }
 
@@ -62,6 +52,6 @@ public sealed class MuscleTestTrendType : ObjectGraphType<MuscleTestTrend>
         Field<NonNullGraphType<DecimalGraphType>>("baseline").Resolve(c => c.Source.Trend.Baseline);
         Field<NonNullGraphType<DecimalGraphType>>("latest").Resolve(c => c.Source.Trend.Latest);
         Field<NonNullGraphType<DecimalGraphType>>("change").Resolve(c => c.Source.Trend.Change);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MeasurePointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Trend.Series);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DerivedObjectType<MeasurePoint>>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Trend.Series);
     }
 }

@@ -30,6 +30,7 @@ public static class GraphQLSetup
             b.AddSchema<RehabLedgerSchema>()
                 .AddSystemTextJson()
                 .AddGraphTypes(typeof(RehabLedgerSchema).Assembly)
+                .ConfigureDerivedTypes()
                 .AddErrorInfoProvider(new RehabLedgerErrorInfoProvider())
                 .AddUnhandledExceptionHandler(ErrorMapping.Handle)
                 .ConfigureExecution<DocumentCache>()

@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
@@ -11,6 +12,7 @@ namespace RehabLedger.Insurers;
 // the Episode, Patient, Clinic or Therapist types, so no selection can reach notes, names or other identifiers, and a
 // later authorization rule can confine insurers to these types.
 
+[DoNotMapClrType]
 public sealed class InsuredMemberType : ObjectGraphType<InsuredMember>
 {
     public InsuredMemberType()
@@ -22,6 +24,7 @@ public sealed class InsuredMemberType : ObjectGraphType<InsuredMember>
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryPayerType : ObjectGraphType<Coverage>
 {
     public OutcomeHistoryPayerType()
@@ -32,6 +35,7 @@ public sealed class OutcomeHistoryPayerType : ObjectGraphType<Coverage>
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryConditionType : ObjectGraphType<Condition>
 {
     public OutcomeHistoryConditionType()
@@ -43,6 +47,7 @@ public sealed class OutcomeHistoryConditionType : ObjectGraphType<Condition>
     }
 }
 
+[DoNotMapClrType]
 public sealed class CertifiedPeriodType : ObjectGraphType<CertifiedPeriod>
 {
     public CertifiedPeriodType()
@@ -55,6 +60,7 @@ public sealed class CertifiedPeriodType : ObjectGraphType<CertifiedPeriod>
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryAttendanceType : ObjectGraphType<AttendanceSummary>
 {
     public OutcomeHistoryAttendanceType()
@@ -67,6 +73,7 @@ public sealed class OutcomeHistoryAttendanceType : ObjectGraphType<AttendanceSum
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryAdherenceWeekType : ObjectGraphType<WeeklyAdherence>
 {
     public OutcomeHistoryAdherenceWeekType()
@@ -80,6 +87,7 @@ public sealed class OutcomeHistoryAdherenceWeekType : ObjectGraphType<WeeklyAdhe
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryPointType : ObjectGraphType<MeasurePoint>
 {
     public OutcomeHistoryPointType()
@@ -90,6 +98,7 @@ public sealed class OutcomeHistoryPointType : ObjectGraphType<MeasurePoint>
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryMeasureType : ObjectGraphType<MeasureTrend>
 {
     public OutcomeHistoryMeasureType()
@@ -99,7 +108,7 @@ public sealed class OutcomeHistoryMeasureType : ObjectGraphType<MeasureTrend>
         Field<NonNullGraphType<StringGraphType>>("code").Resolve(c => c.Source.Measure.Code);
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Measure.Name);
         Field<NonNullGraphType<StringGraphType>>("unit").Resolve(c => c.Source.Measure.Unit);
-        Field<NonNullGraphType<ImprovementDirectionType>>("direction").Resolve(c => c.Source.Measure.Direction);
+        Field<NonNullGraphType<EnumerationGraphType<ImprovementDirection>>>("direction").Resolve(c => c.Source.Measure.Direction);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OutcomeHistoryPointType>>>>("series").Costs(FieldCost.InMemory).Resolve(c => c.Source.Series);
         Field(x => x.Baseline).Description("The first value by effective date.");
         Field(x => x.Latest).Description("The last value by effective date.");
@@ -113,6 +122,7 @@ public sealed class OutcomeHistoryMeasureType : ObjectGraphType<MeasureTrend>
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryRangeOfMotionType : ObjectGraphType<RangeOfMotionTrend>
 {
     public OutcomeHistoryRangeOfMotionType()
@@ -130,6 +140,7 @@ public sealed class OutcomeHistoryRangeOfMotionType : ObjectGraphType<RangeOfMot
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryMuscleTestType : ObjectGraphType<MuscleTestTrend>
 {
     public OutcomeHistoryMuscleTestType()
@@ -145,6 +156,7 @@ public sealed class OutcomeHistoryMuscleTestType : ObjectGraphType<MuscleTestTre
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryGoalType : ObjectGraphType<GoalEvaluation>
 {
     public OutcomeHistoryGoalType()
@@ -165,6 +177,7 @@ public sealed class OutcomeHistoryGoalType : ObjectGraphType<GoalEvaluation>
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryMeasureValueType : ObjectGraphType<MeasureResult>
 {
     public OutcomeHistoryMeasureValueType()
@@ -175,6 +188,7 @@ public sealed class OutcomeHistoryMeasureValueType : ObjectGraphType<MeasureResu
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryDischargeType : ObjectGraphType<DischargeOutcome>
 {
     public OutcomeHistoryDischargeType()
@@ -190,6 +204,7 @@ public sealed class OutcomeHistoryDischargeType : ObjectGraphType<DischargeOutco
     }
 }
 
+[DoNotMapClrType]
 public sealed class OutcomeHistoryType : ObjectGraphType<OutcomeHistory>
 {
     public OutcomeHistoryType()

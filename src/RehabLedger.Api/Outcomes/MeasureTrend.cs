@@ -1,7 +1,12 @@
+using System.ComponentModel;
 namespace RehabLedger.Outcomes;
 
 /// <summary>One value of a measure, as recorded by an assessment.</summary>
-public sealed record MeasurePoint(DateOnly EffectiveOn, decimal Value, Guid AssessmentId);
+[Description("One value of a measure, as recorded by an assessment.")]
+public sealed record MeasurePoint(
+    [property: Description("When the assessment took place clinically.")] DateOnly EffectiveOn,
+    [property: Description("The value recorded.")] decimal Value,
+    [property: Description("The assessment that recorded it.")] Guid AssessmentId);
 
 /// <summary>
 /// A measure's series with its baseline, latest value and verdict, computed by the one reading RehabLedger

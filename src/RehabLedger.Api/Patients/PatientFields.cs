@@ -21,15 +21,12 @@ public static class PatientFields
         mutation.Field<NonNullGraphType<PatientPayloadType>>("registerPatient").Costs(FieldCost.Command)
             .Description("Registers a patient with a clinic.")
             .AuthorizeWithPolicy(Policies.AdministerClinic)
-            .Argument<NonNullGraphType<RegisterPatientInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<RegisterPatientInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RegisterPatientInput>("input");
                 c.RequireClinic(input.ClinicId, (guard, clinic) => guard.CanAdminister(clinic), "input.clinicId");
-                var actor = c.Actor();
-                var command = new RegisterPatient(RequestContext.NewId(input.Id), input.ClinicId, input.FamilyName,
-                    input.GivenName, input.BirthDate, input.Sex, input.MedicalRecordNumber, actor);
-                var written = await c.Send<StreamWritten>(command);
+                var written = await c.Send<StreamWritten>(input.ToCommand(c.Actor()));
                 var patient = await c.Query().LoadAsync<Patient>(written.Id, c.CancellationToken);
                 return new PatientPayload(patient!, written.Version);
             });

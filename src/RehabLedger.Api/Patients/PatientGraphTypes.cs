@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using Marten;
@@ -39,41 +40,9 @@ public sealed class PatientType : ObjectGraphType<Patient>
     }
 }
 
-public sealed class RegisterPatientInput
-{
-    public Guid? Id { get; set; }
-    public Guid ClinicId { get; set; }
-    public string FamilyName { get; set; } = "";
-    public string GivenName { get; set; } = "";
-    public DateOnly BirthDate { get; set; }
-    public AdministrativeSex Sex { get; set; }
-    public string? MedicalRecordNumber { get; set; }
-}
+[Description("What registerPatient answers.")]
+public sealed record PatientPayload(
+    [property: Description("The patient as registered.")] Patient Patient,
+    [property: Description("The patient stream's version after this change.")] long Version);
 
-public sealed class RegisterPatientInputType : InputObjectGraphType<RegisterPatientInput>
-{
-    public RegisterPatientInputType()
-    {
-        Name = "RegisterPatientInput";
-        Field(x => x.Id, type: typeof(IdGraphType))
-            .Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of registering twice.");
-        Field(x => x.ClinicId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.FamilyName);
-        Field(x => x.GivenName);
-        Field(x => x.BirthDate);
-        Field(x => x.Sex, type: typeof(NonNullGraphType<AdministrativeSexType>));
-        Field(x => x.MedicalRecordNumber, nullable: true);
-    }
-}
-
-public sealed record PatientPayload(Patient Patient, long Version);
-
-public sealed class PatientPayloadType : ObjectGraphType<PatientPayload>
-{
-    public PatientPayloadType()
-    {
-        Name = "PatientPayload";
-        Field(x => x.Patient, type: typeof(NonNullGraphType<PatientType>));
-        Field(x => x.Version).Description("The patient stream's version after this change.");
-    }
-}
+public sealed class PatientPayloadType : DerivedObjectType<PatientPayload>;

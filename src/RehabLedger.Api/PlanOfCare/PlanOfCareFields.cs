@@ -14,12 +14,11 @@ public static class PlanOfCareFields
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("certifyPlanOfCare").Costs(FieldCost.Command)
             .Description("Records a physician's certification of the plan of care for a period of at most 90 days.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<CertifyPlanOfCareInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<CertifyPlanOfCareInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<CertifyPlanOfCareInput>("input");
-                return await c.SendForEpisode(new CertifyPlanOfCare(input.EpisodeId, input.ExpectedVersion,
-                    RequestContext.NewId(input.Id), input.Start, input.End, input.Physician, input.Note, c.Actor()));
+                return await c.SendForEpisode(input.ToCommand(c.Actor()));
             });
 
     public static void AddPlanOfCareFields(this EpisodeType type)

@@ -2,43 +2,6 @@ using GraphQL.Types;
 
 namespace RehabLedger.PlanOfCare;
 
-public sealed class PhysicianInputType : InputObjectGraphType<CertifyingPhysician>
-{
-    public PhysicianInputType()
-    {
-        Name = "PhysicianInput";
-        Field(x => x.Name);
-        Field(x => x.Npi, nullable: true).Description("National Provider Identifier: exactly 10 digits when given.");
-    }
-}
-
-public sealed class CertifyPlanOfCareInput
-{
-    public Guid EpisodeId { get; set; }
-    public long ExpectedVersion { get; set; }
-    public Guid? Id { get; set; }
-    public DateOnly Start { get; set; }
-    public DateOnly End { get; set; }
-    public CertifyingPhysician Physician { get; set; } = new("", null);
-    public string? Note { get; set; }
-}
-
-public sealed class CertifyPlanOfCareInputType : InputObjectGraphType<CertifyPlanOfCareInput>
-{
-    public CertifyPlanOfCareInputType()
-    {
-        Name = "CertifyPlanOfCareInput";
-        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.ExpectedVersion).Description("The episode version you last read; a stale one is refused with CONFLICT.");
-        Field(x => x.Id, type: typeof(IdGraphType))
-            .Description("Optional client-chosen id; a retry with the same id is refused with CONFLICT instead of certifying twice.");
-        Field(x => x.Start).Description("The first day covered: within the episode and not after today.");
-        Field(x => x.End).Description("The last day covered, included: at most 89 days after start (90 days counting both ends).");
-        Field(x => x.Physician, type: typeof(NonNullGraphType<PhysicianInputType>)).Description("The certifying physician.");
-        Field(x => x.Note, nullable: true);
-    }
-}
-
 public sealed class PhysicianType : ObjectGraphType<CertifyingPhysician>
 {
     public PhysicianType()

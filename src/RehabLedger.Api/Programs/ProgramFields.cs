@@ -19,49 +19,41 @@ public static class ProgramFields
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("prescribeExercise").Costs(FieldCost.Command)
             .Description("Adds an exercise with its dosage to the episode's program.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<PrescribeExerciseInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<PrescribeExerciseInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<PrescribeExerciseInput>("input");
-                var x = input.Exercise;
-                return await c.SendForEpisode(new PrescribeExercise(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(x.Id),
-                    Guid.CreateVersion7(), x.Name, x.CatalogCode, x.Category, x.Dosage, x.Instructions, x.Precautions, input.Reason,
-                    input.EffectiveOn, c.Actor()));
+                return await c.SendForEpisode(input.ToCommand(c.Actor()));
             });
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("adjustDosage").Costs(FieldCost.Command)
             .Description("Progresses, regresses or modifies an active exercise's dosage, with a reason.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<AdjustDosageInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<AdjustDosageInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<AdjustDosageInput>("input");
-                return await c.SendForEpisode(new AdjustDosage(input.EpisodeId, input.ExpectedVersion, input.ExerciseId, Guid.CreateVersion7(),
-                    input.Kind, input.Dosage, input.Reason, input.EffectiveOn, c.Actor()));
+                return await c.SendForEpisode(input.ToCommand(c.Actor()));
             });
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("substituteExercise").Costs(FieldCost.Command)
             .Description("Replaces an active exercise with another, with a reason.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<SubstituteExerciseInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<SubstituteExerciseInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<SubstituteExerciseInput>("input");
-                var x = input.Replacement;
-                return await c.SendForEpisode(new SubstituteExercise(input.EpisodeId, input.ExpectedVersion, input.ExerciseId,
-                    Guid.CreateVersion7(), RequestContext.NewId(x.Id), x.Name, x.CatalogCode, x.Category, x.Dosage, x.Instructions,
-                    x.Precautions, input.Reason, input.EffectiveOn, c.Actor()));
+                return await c.SendForEpisode(input.ToCommand(c.Actor()));
             });
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("discontinueExercise").Costs(FieldCost.Command)
             .Description("Ends an active exercise, with a reason.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<DiscontinueExerciseInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<DiscontinueExerciseInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<DiscontinueExerciseInput>("input");
-                return await c.SendForEpisode(new DiscontinueExercise(input.EpisodeId, input.ExpectedVersion, input.ExerciseId,
-                    Guid.CreateVersion7(), input.Reason, input.EffectiveOn, c.Actor()));
+                return await c.SendForEpisode(input.ToCommand(c.Actor()));
             });
     }
 }

@@ -1,143 +1,88 @@
-using GraphQL.Types;
+using System.ComponentModel;
+using RehabLedger.Common;
+using RehabLedger.GraphQL;
 
 namespace RehabLedger.Programs;
 
-public sealed class DosageInputType : InputObjectGraphType<Dosage>
+// The API's own records: derived into input types (GraphQL/DerivedTypes.cs), kept apart from the stored Dosage so
+// either can change without the other.
+
+[Description("Limits: sets 1-20, repetitions 1-500, hold 1-600 s, load up to 300 kg / 660 lb (or a band), " +
+             "duration 1-240 min, 1-21 times a week, target RPE 0-10; repetitions, hold or duration required.")]
+public sealed record DosageInput(
+    [property: Description("Sets a time.")] int Sets,
+    [property: Description("Repetitions in each set.")] int? Repetitions,
+    [property: Description("Seconds each repetition is held.")] int? HoldSeconds,
+    [property: Description("With loadUnit; or give a band instead.")] decimal? Load,
+    [property: Description("The unit of load.")] LoadUnit? LoadUnit,
+    [property: Description("A resistance band, instead of a load.")] ResistanceBand? Band,
+    [property: Description("Minutes, for a timed exercise.")] int? DurationMinutes,
+    [property: Description("Times a week.")] int FrequencyPerWeek,
+    [property: Description("The exertion aimed for, 0-10.")] int? TargetRpe,
+    [property: Description("Where the exercise is done: in the clinic or at home.")] ExerciseSetting Setting)
 {
-    public DosageInputType()
-    {
-        Name = "DosageInput";
-        Description = "Limits: sets 1-20, repetitions 1-500, hold 1-600 s, load up to 300 kg / 660 lb (or a band), " +
-                      "duration 1-240 min, 1-21 times a week, target RPE 0-10; repetitions, hold or duration required.";
-        Field(x => x.Sets);
-        Field(x => x.Repetitions, nullable: true);
-        Field(x => x.HoldSeconds, nullable: true);
-        Field(x => x.Load, nullable: true);
-        Field(x => x.LoadUnit, type: typeof(LoadUnitType));
-        Field(x => x.Band, type: typeof(ResistanceBandType));
-        Field(x => x.DurationMinutes, nullable: true);
-        Field(x => x.FrequencyPerWeek);
-        Field(x => x.TargetRpe, nullable: true);
-        Field(x => x.Setting, type: typeof(NonNullGraphType<ExerciseSettingType>));
-    }
+    public Dosage ToValue() => new(Sets, Repetitions, HoldSeconds, Load, LoadUnit, Band, DurationMinutes, FrequencyPerWeek, TargetRpe, Setting);
 }
 
-public sealed class ExerciseInput
+[Description("An exercise to add to the program.")]
+public sealed record ExerciseInput(
+    [property: Description("Optional client-chosen exercise id; never reused within an episode.")] Guid? Id,
+    [property: Description("The exercise's name in the program.")] string Name,
+    [property: Description("The exercise's code in a catalogue, if any.")] string? CatalogCode,
+    [property: Description("What kind of exercise it is.")] ExerciseCategory Category,
+    [property: Description("The prescribed dosage.")] DosageInput Dosage,
+    [property: Description("How to do it, for the patient.")] string? Instructions,
+    [property: Description("What to watch out for.")] string? Precautions);
+
+[Description("An exercise to prescribe.")]
+public sealed record PrescribeExerciseInput(
+    [property: Description(Describe.Episode)] Guid EpisodeId,
+    [property: Description(Describe.ExpectedEpisodeVersion)] long ExpectedVersion,
+    [property: Description("The exercise and its dosage.")] ExerciseInput Exercise,
+    [property: Description("Why it is prescribed.")] string? Reason,
+    [property: Description("When the prescription takes effect.")] DateOnly EffectiveOn)
 {
-    public Guid? Id { get; set; }
-    public string Name { get; set; } = "";
-    public string? CatalogCode { get; set; }
-    public ExerciseCategory Category { get; set; }
-    public Dosage Dosage { get; set; } = null!;
-    public string? Instructions { get; set; }
-    public string? Precautions { get; set; }
+    public PrescribeExercise ToCommand(ActorRef by) => new(EpisodeId, ExpectedVersion, RequestContext.NewId(Exercise.Id), Guid.CreateVersion7(),
+        Exercise.Name, Exercise.CatalogCode, Exercise.Category, Exercise.Dosage.ToValue(), Exercise.Instructions, Exercise.Precautions,
+        Reason, EffectiveOn, by);
 }
 
-public sealed class ExerciseInputType : InputObjectGraphType<ExerciseInput>
+[Description("A change of an active exercise's dosage.")]
+public sealed record AdjustDosageInput(
+    [property: Description(Describe.Episode)] Guid EpisodeId,
+    [property: Description(Describe.ExpectedEpisodeVersion)] long ExpectedVersion,
+    [property: Description("An active exercise of the program.")] Guid ExerciseId,
+    [property: Description("Progression, regression or modification.")] AdjustmentKind Kind,
+    [property: Description("The whole dosage after the change.")] DosageInput Dosage,
+    [property: Description("Why the dosage changes.")] string Reason,
+    [property: Description("When the change takes effect.")] DateOnly EffectiveOn)
 {
-    public ExerciseInputType()
-    {
-        Name = "ExerciseInput";
-        Field(x => x.Id, type: typeof(IdGraphType)).Description("Optional client-chosen exercise id; never reused within an episode.");
-        Field(x => x.Name);
-        Field(x => x.CatalogCode, nullable: true);
-        Field(x => x.Category, type: typeof(NonNullGraphType<ExerciseCategoryType>));
-        Field(x => x.Dosage, type: typeof(NonNullGraphType<DosageInputType>));
-        Field(x => x.Instructions, nullable: true);
-        Field(x => x.Precautions, nullable: true);
-    }
+    public AdjustDosage ToCommand(ActorRef by) =>
+        new(EpisodeId, ExpectedVersion, ExerciseId, Guid.CreateVersion7(), Kind, Dosage.ToValue(), Reason, EffectiveOn, by);
 }
 
-public sealed class PrescribeExerciseInput
+[Description("An active exercise to replace with another.")]
+public sealed record SubstituteExerciseInput(
+    [property: Description(Describe.Episode)] Guid EpisodeId,
+    [property: Description(Describe.ExpectedEpisodeVersion)] long ExpectedVersion,
+    [property: Description("The active exercise to replace.")] Guid ExerciseId,
+    [property: Description("The exercise that takes its place.")] ExerciseInput Replacement,
+    [property: Description("Why it is replaced.")] string Reason,
+    [property: Description("When the replacement takes effect.")] DateOnly EffectiveOn)
 {
-    public Guid EpisodeId { get; set; }
-    public long ExpectedVersion { get; set; }
-    public ExerciseInput Exercise { get; set; } = null!;
-    public string? Reason { get; set; }
-    public DateOnly EffectiveOn { get; set; }
+    public SubstituteExercise ToCommand(ActorRef by) => new(EpisodeId, ExpectedVersion, ExerciseId, Guid.CreateVersion7(),
+        RequestContext.NewId(Replacement.Id), Replacement.Name, Replacement.CatalogCode, Replacement.Category, Replacement.Dosage.ToValue(),
+        Replacement.Instructions, Replacement.Precautions, Reason, EffectiveOn, by);
 }
 
-public sealed class PrescribeExerciseInputType : InputObjectGraphType<PrescribeExerciseInput>
+[Description("An active exercise to end.")]
+public sealed record DiscontinueExerciseInput(
+    [property: Description(Describe.Episode)] Guid EpisodeId,
+    [property: Description(Describe.ExpectedEpisodeVersion)] long ExpectedVersion,
+    [property: Description("The active exercise to end.")] Guid ExerciseId,
+    [property: Description("Why it ends.")] string Reason,
+    [property: Description("When it ends.")] DateOnly EffectiveOn)
 {
-    public PrescribeExerciseInputType()
-    {
-        Name = "PrescribeExerciseInput";
-        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.ExpectedVersion);
-        Field(x => x.Exercise, type: typeof(NonNullGraphType<ExerciseInputType>));
-        Field(x => x.Reason, nullable: true);
-        Field(x => x.EffectiveOn);
-    }
-}
-
-public sealed class AdjustDosageInput
-{
-    public Guid EpisodeId { get; set; }
-    public long ExpectedVersion { get; set; }
-    public Guid ExerciseId { get; set; }
-    public AdjustmentKind Kind { get; set; }
-    public Dosage Dosage { get; set; } = null!;
-    public string Reason { get; set; } = "";
-    public DateOnly EffectiveOn { get; set; }
-}
-
-public sealed class AdjustDosageInputType : InputObjectGraphType<AdjustDosageInput>
-{
-    public AdjustDosageInputType()
-    {
-        Name = "AdjustDosageInput";
-        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.ExpectedVersion);
-        Field(x => x.ExerciseId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.Kind, type: typeof(NonNullGraphType<AdjustmentKindType>));
-        Field(x => x.Dosage, type: typeof(NonNullGraphType<DosageInputType>)).Description("The whole dosage after the change.");
-        Field(x => x.Reason);
-        Field(x => x.EffectiveOn);
-    }
-}
-
-public sealed class SubstituteExerciseInput
-{
-    public Guid EpisodeId { get; set; }
-    public long ExpectedVersion { get; set; }
-    public Guid ExerciseId { get; set; }
-    public ExerciseInput Replacement { get; set; } = null!;
-    public string Reason { get; set; } = "";
-    public DateOnly EffectiveOn { get; set; }
-}
-
-public sealed class SubstituteExerciseInputType : InputObjectGraphType<SubstituteExerciseInput>
-{
-    public SubstituteExerciseInputType()
-    {
-        Name = "SubstituteExerciseInput";
-        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.ExpectedVersion);
-        Field(x => x.ExerciseId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.Replacement, type: typeof(NonNullGraphType<ExerciseInputType>));
-        Field(x => x.Reason);
-        Field(x => x.EffectiveOn);
-    }
-}
-
-public sealed class DiscontinueExerciseInput
-{
-    public Guid EpisodeId { get; set; }
-    public long ExpectedVersion { get; set; }
-    public Guid ExerciseId { get; set; }
-    public string Reason { get; set; } = "";
-    public DateOnly EffectiveOn { get; set; }
-}
-
-public sealed class DiscontinueExerciseInputType : InputObjectGraphType<DiscontinueExerciseInput>
-{
-    public DiscontinueExerciseInputType()
-    {
-        Name = "DiscontinueExerciseInput";
-        Field(x => x.EpisodeId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.ExpectedVersion);
-        Field(x => x.ExerciseId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(x => x.Reason);
-        Field(x => x.EffectiveOn);
-    }
+    public DiscontinueExercise ToCommand(ActorRef by) =>
+        new(EpisodeId, ExpectedVersion, ExerciseId, Guid.CreateVersion7(), Reason, EffectiveOn, by);
 }

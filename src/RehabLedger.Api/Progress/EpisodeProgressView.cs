@@ -1,3 +1,5 @@
+using GraphQL;
+using System.ComponentModel;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
 using RehabLedger.Outcomes;
@@ -5,26 +7,46 @@ using RehabLedger.Sessions;
 
 namespace RehabLedger.Progress;
 
-public sealed record AttendanceSummary(int Attended, int Cancelled, int NoShow, decimal? RatePercent)
+[Description("Sessions attended, cancelled and missed.")]
+public sealed record AttendanceSummary(
+    [property: Description("Sessions attended.")] int Attended,
+    [property: Description("Sessions cancelled.")] int Cancelled,
+    [property: Description("Sessions the patient missed without cancelling.")] int NoShow,
+    [property: Description("attended / (attended + cancelled + no-show) x 100, one decimal; null without sessions.")] decimal? RatePercent)
 {
     /// <summary>Visits used are the sessions attended.</summary>
+    [Description("Sessions attended.")]
     public int VisitsUsed => Attended;
 }
 
-public sealed record PainPoint(Guid SessionId, DateOnly Date, int? PainBefore, int? PainAfter, int? Rpe);
+[Description("Pain and exertion of one attended session.")]
+public sealed record PainPoint(
+    [property: Description("The session.")] Guid SessionId,
+    [property: Description("The session's date.")] DateOnly Date,
+    [property: Description("NPRS 0-10 before the session.")] int? PainBefore,
+    [property: Description("NPRS 0-10 after the session.")] int? PainAfter,
+    [property: Description("Session exertion, 0-10.")] int? Rpe);
 
-public sealed record AdverseEventOccurrence(Guid SessionId, DateOnly Date, AdverseEvent Event);
+[Description("An adverse event and the session it happened in.")]
+public sealed record AdverseEventOccurrence(
+    [property: Description("The session.")] Guid SessionId,
+    [property: Description("The session's date.")] DateOnly Date,
+    [property: Description("What happened.")] AdverseEvent Event);
 
 /// <summary>An episode's progress as of a day: every figure of the progress view, derived from the facts.</summary>
+[Name("EpisodeProgress")]
+[Description("How the patient is progressing, computed from the episode's facts for the service's today. Entries in error count nowhere.")]
 public sealed record EpisodeProgressView(
+    [property: Description("Each outcome measure from assessments: baseline, latest, series, change, percent change and MCID verdict.")]
     IReadOnlyList<MeasureTrend> Measures,
-    IReadOnlyList<RangeOfMotionTrend> RangeOfMotion,
-    IReadOnlyList<MuscleTestTrend> MuscleTests,
-    IReadOnlyList<GoalEvaluation> Goals,
-    AttendanceSummary Attendance,
-    IReadOnlyList<WeeklyAdherence> HomeAdherence,
+    [property: Description("Each joint, motion and side measured: baseline, latest and change.")] IReadOnlyList<RangeOfMotionTrend> RangeOfMotion,
+    [property: Description("Each muscle group and side tested: baseline, latest and change.")] IReadOnlyList<MuscleTestTrend> MuscleTests,
+    [property: Description("The episode's goals with their progress.")] IReadOnlyList<GoalEvaluation> Goals,
+    [property: Description("Sessions attended, cancelled and missed.")] AttendanceSummary Attendance,
+    [property: Description("Per calendar week, through today (or the discharge date).")] IReadOnlyList<WeeklyAdherence> HomeAdherence,
+    [property: Description("Pain before and after each attended session, by date. Separate from the NPRS outcome series, which comes from assessments.")]
     IReadOnlyList<PainPoint> PainTrend,
-    IReadOnlyList<AdverseEventOccurrence> AdverseEvents)
+    [property: Description("Adverse events of attended sessions.")] IReadOnlyList<AdverseEventOccurrence> AdverseEvents)
 {
     /// <summary>
     /// Computed from the episode snapshot (assessments, goals, program changes, discharge) and its sessions and home

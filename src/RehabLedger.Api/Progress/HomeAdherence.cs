@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using RehabLedger.Programs;
 
 namespace RehabLedger.Progress;
@@ -6,7 +7,12 @@ namespace RehabLedger.Progress;
 public sealed record HomeCompletion(DateOnly Date, Guid ExerciseId);
 
 /// <summary>Home-program adherence of one calendar week, Monday to Sunday.</summary>
-public sealed record WeeklyAdherence(DateOnly WeekStart, int Prescribed, int Done, decimal? Percent);
+[Description("Home-program adherence of one calendar week, Monday to Sunday.")]
+public sealed record WeeklyAdherence(
+    [property: Description("The Monday of the week.")] DateOnly WeekStart,
+    [property: Description("Sum of frequency per week of the home exercises active that week.")] int Prescribed,
+    [property: Description("Home exercise logs for them that week; one log is one completion.")] int Done,
+    [property: Description("done / prescribed x 100, one decimal, not capped.")] decimal? Percent);
 
 /// <summary>
 /// Home adherence per calendar week (docs/03-read-models.md, Progress): prescribed = the sum of frequency per week of the home-setting

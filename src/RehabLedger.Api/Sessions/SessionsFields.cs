@@ -15,27 +15,24 @@ public static class SessionsFields
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("recordSession").Costs(FieldCost.Command)
             .Description("Records a clinic session: attended (with minutes, exercises, pain, exertion, adverse events), cancelled or a no-show.")
             .AuthorizeWithPolicy(Policies.WriteClinical)
-            .Argument<NonNullGraphType<RecordSessionInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<RecordSessionInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<RecordSessionInput>("input");
-                return await c.SendForEpisode(new RecordSession(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
-                    input.Date, input.Attendance, input.Minutes, input.TherapistId, input.Exercises ?? [], input.PainBefore, input.PainAfter,
-                    input.Rpe, input.AdverseEvents ?? [], input.Note, c.Actor()));
+                return await c.SendForEpisode(input.ToCommand(c.Actor()));
             });
 
         mutation.Field<NonNullGraphType<EpisodePayloadType>>("logHomeExercise").Costs(FieldCost.Command)
             .Description("Logs one completion of a home-program exercise, as reported by the patient or a therapist.")
             .AuthorizeWithPolicy(Policies.LogHomeExercise)
-            .Argument<NonNullGraphType<LogHomeExerciseInputType>>("input")
+            .Argument<NonNullGraphType<DerivedInputType<LogHomeExerciseInput>>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<LogHomeExerciseInput>("input");
                 // A patient speaks for themself only: their log is theirs, never a therapist's report.
                 if (c.Guard().Caller?.Role == Roles.Patient)
                     Validate.That(input.ReportedBy == HomeLogReporter.Patient, "reportedBy", "A patient logs as PATIENT.");
-                return await c.SendForEpisode(new LogHomeExercise(input.EpisodeId, input.ExpectedVersion, RequestContext.NewId(input.Id),
-                    input.Date, input.ExerciseId, input.Sets, input.Repetitions, input.Pain, input.ReportedBy, input.Note, c.Actor()),
+                return await c.SendForEpisode(input.ToCommand(c.Actor()),
                     (guard, episode) => guard.CanLogHomeExercise(episode.ClinicId, episode.PatientId));
             });
     }

@@ -1,23 +1,19 @@
+using GraphQL;
 using GraphQL.Types;
 using RehabLedger.Programs;
 using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.Sessions;
 
-public sealed class AttendanceType : EnumerationGraphType<Attendance>;
-
-public sealed class AdverseEventSeverityType : EnumerationGraphType<AdverseEventSeverity>;
-
-public sealed class HomeLogReporterType : EnumerationGraphType<HomeLogReporter>;
-
 /// <summary>The therapist who ran a session, with the name as it read when the session was recorded.</summary>
+[DoNotMapClrType]
 public sealed class SessionTherapistType : ObjectGraphType<Session>
 {
     public SessionTherapistType()
     {
         Name = "SessionTherapist";
         Description = "The therapist who ran a session, named as at the time the session was recorded.";
-        Field("id", x => x.TherapistId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field("id", x => x.TherapistId);
         Field("displayName", x => x.TherapistName);
     }
 }
@@ -28,7 +24,7 @@ public sealed class PerformedExerciseType : ObjectGraphType<SessionExercise>
     {
         Name = "PerformedExercise";
         Description = "An exercise as performed in a session: the dosage actually achieved.";
-        Field("exerciseId", x => x.Achieved.ExerciseId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field("exerciseId", x => x.Achieved.ExerciseId);
         Field(x => x.Name).Description("The exercise's name in the program.");
         Field("sets", x => x.Achieved.Sets).Description("Sets completed; 0 when the exercise was abandoned.");
         Field("repetitions", x => x.Achieved.Repetitions, nullable: true);
@@ -47,7 +43,7 @@ public sealed class AdverseEventType : ObjectGraphType<AdverseEvent>
     {
         Name = "AdverseEvent";
         Field(x => x.Description);
-        Field(x => x.Severity, type: typeof(NonNullGraphType<AdverseEventSeverityType>));
+        Field(x => x.Severity);
         Field(x => x.ActionTaken);
     }
 }
@@ -58,10 +54,10 @@ public sealed class SessionType : ObjectGraphType<Session>
     {
         Name = "Session";
         Description = "A clinic session: attended, cancelled or missed.";
-        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Id);
         Field(x => x.Date).Description("When the session took place (or was due).");
         Field(x => x.Minutes).Description("Treatment minutes; 0 for a cancelled session or a no-show.");
-        Field(x => x.Attendance, type: typeof(NonNullGraphType<AttendanceType>));
+        Field(x => x.Attendance);
         Field<NonNullGraphType<SessionTherapistType>>("therapist").Description("Who ran the session.").Resolve(c => c.Source);
         Field(x => x.Exercises, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<PerformedExerciseType>>>)).Costs(FieldCost.InMemory);
         Field(x => x.PainBefore, nullable: true).Description("NPRS 0-10 before the session.");
@@ -78,14 +74,14 @@ public sealed class HomeLogType : ObjectGraphType<HomeLog>
     {
         Name = "HomeLog";
         Description = "One completion of a home-program exercise.";
-        Field(x => x.Id, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.Id);
         Field(x => x.Date);
-        Field(x => x.ExerciseId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(x => x.ExerciseId);
         Field(x => x.ExerciseName).Description("The exercise's name in the program.");
         Field(x => x.Sets);
         Field(x => x.Repetitions, nullable: true);
         Field(x => x.Pain, nullable: true).Description("NPRS 0-10, as reported.");
-        Field(x => x.ReportedBy, type: typeof(NonNullGraphType<HomeLogReporterType>));
+        Field(x => x.ReportedBy);
         Field(x => x.Note, nullable: true);
     }
 }

@@ -11,7 +11,7 @@ public static class SchemaRoots
     private static readonly Lazy<ISchema> Built = new(() =>
     {
         var services = new ServiceCollection();
-        services.AddGraphQL(b => b.AddSchema<RehabLedgerSchema>().AddGraphTypes(typeof(RehabLedgerSchema).Assembly));
+        services.AddGraphQL(b => b.AddSchema<RehabLedgerSchema>().AddGraphTypes(typeof(RehabLedgerSchema).Assembly).ConfigureDerivedTypes());
         var schema = services.BuildServiceProvider().GetRequiredService<ISchema>();
         schema.Initialize();
         return schema;

@@ -52,8 +52,15 @@ public static class FieldCost
     /// </summary>
     public static FieldBuilder<TSource, TReturn> Costs<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, double price)
     {
-        field.FieldType.Metadata[PriceKey] = price;
-        field.FieldType.WithComplexityImpact(context =>
+        field.FieldType.Costs(price);
+        return field;
+    }
+
+    /// <inheritdoc cref="Costs{TSource,TReturn}"/>
+    public static FieldType Costs(this FieldType field, double price)
+    {
+        field.Metadata[PriceKey] = price;
+        field.WithComplexityImpact(context =>
         {
             CostTally.Current?.Count(expensive: price >= Expensive);
             return new FieldComplexityResult(price, ChildMultiplier(context));
