@@ -9,6 +9,7 @@ using RehabLedger.Infrastructure.Marten;
 using RehabLedger.Infrastructure.Postgres;
 using RehabLedger.Infrastructure.Telemetry;
 using RehabLedger.Insurers.Fhir;
+using RehabLedger.MerkleLog;
 using RehabLedger.Security;
 using RehabLedger.Security.Edge;
 using Wolverine;
@@ -25,6 +26,7 @@ try
     builder.AddRehabLedgerAuth();
     builder.AddRehabLedgerGraphQL();
     builder.AddRehabLedgerEdge();
+    builder.AddRehabLedgerLedger();
     connectionString = builder.ResolvePostgres();
 }
 catch (Exception e) when (e is EmbeddedPostgresException or InvalidConfigurationException)
