@@ -58,6 +58,7 @@ app.MapGraphQLHttp<RehabLedgerSchema>();
 app.MapGraphiQL();
 app.MapGet("/", () => Results.Redirect("/graphiql")).ExcludeFromDescription();
 app.MapInsurerFhir();
+app.MapLedger();
 app.MapDevTokens();
 app.MapRehabLedgerHealth();
 app.AnnounceEndpoints();

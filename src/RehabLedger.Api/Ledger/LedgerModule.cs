@@ -9,6 +9,7 @@ public static class LedgerModule
     {
         builder.Services.AddSingleton(LedgerKey.Load(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<LedgerProgress>();
+        builder.Services.AddScoped<LedgerAccounting>();
         return builder;
     }
 
