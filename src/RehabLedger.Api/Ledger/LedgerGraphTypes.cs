@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using RehabLedger.GraphQL.Cost;
 
 namespace RehabLedger.MerkleLog;
 
@@ -42,6 +43,7 @@ public sealed class InclusionProofType : ObjectGraphType<InclusionAnswer>
         Field(x => x.Sequence).Description("The event's sequence.");
         Field<NonNullGraphType<StringGraphType>>("leafHash").Resolve(c => Convert.ToHexStringLower(c.Source.LeafHash));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("path").Description("Lowercase hex, from the leaf up.")
+            .Costs(FieldCost.InMemory)
             .Resolve(c => c.Source.Path.Select(Convert.ToHexStringLower));
         Field<NonNullGraphType<SignedTreeHeadType>>("head").Resolve(c => c.Source.Head);
     }
@@ -54,6 +56,7 @@ public sealed class ConsistencyProofType : ObjectGraphType<ConsistencyAnswer>
         Name = "ConsistencyProof";
         Description = "RFC 9162 consistency proof: the hashes that show the later head's log begins with the earlier head's.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("path").Description("Lowercase hex.")
+            .Costs(FieldCost.InMemory)
             .Resolve(c => c.Source.Path.Select(Convert.ToHexStringLower));
         Field<NonNullGraphType<SignedTreeHeadType>>("from").Resolve(c => c.Source.From);
         Field<NonNullGraphType<SignedTreeHeadType>>("to").Resolve(c => c.Source.To);
