@@ -1,4 +1,5 @@
 using JasperFx;
+using RehabLedger.Audit;
 using RehabLedger.Infrastructure;
 using RehabLedger.Demo;
 using RehabLedger.GraphQL;
@@ -59,6 +60,7 @@ app.MapGraphiQL();
 app.MapGet("/", () => Results.Redirect("/graphiql")).ExcludeFromDescription();
 app.MapInsurerFhir();
 app.MapLedger();
+app.MapAuditDownloads();
 app.MapDevTokens();
 app.MapRehabLedgerHealth();
 app.AnnounceEndpoints();
