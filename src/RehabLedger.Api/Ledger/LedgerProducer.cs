@@ -17,13 +17,14 @@ public sealed class LedgerProducer : SubscriptionBase
 {
     public const string SubscriptionName = "ledger";
 
-    private readonly LedgerSigner signer;
-    private readonly LedgerProgress progress;
+    private readonly LedgerSigner _signer;
+    private readonly LedgerProgress _progress;
 
     public LedgerProducer(LedgerSigner signer, LedgerProgress progress)
     {
-        this.signer = signer;
-        this.progress = progress;
+        _signer = signer;
+        _progress = progress;
+        // The base class's name is the shard's: the daemon keeps the log's progress under it.
         Name = SubscriptionName;
     }
 
@@ -40,11 +41,11 @@ public sealed class LedgerProducer : SubscriptionBase
         var edge = MerkleTree.Frontier(size).ToList();
         var stored = await LedgerStore.Nodes(operations, edge, cancellationToken);
         var growth = TreeAppender.Append(size, [.. edge.Select(key => new TreeNode(key, stored[key]))], [.. entries.Select(e => e.LeafHash())]);
-        var head = signer.Sign(growth.Size, growth.Root, entries[^1].Sequence, Clock.GetUtcNow());
+        var head = _signer.Sign(growth.Size, growth.Root, entries[^1].Sequence, Clock.GetUtcNow());
         // How long the oldest event of the page waited for a head that covers it.
         var lag = Math.Max(0, (head.Timestamp.ToUnixTimeMilliseconds() * 1000.0 - entries[0].TimestampMicroseconds) / 1000);
         LedgerStore.Queue(operations, entries, growth, head, lag);
-        return new Published(progress, new StoredHead(head, lag));
+        return new Published(_progress, new StoredHead(head, lag));
     }
 
     /// <summary>Announces the head once it is committed.</summary>
