@@ -1,4 +1,5 @@
 using JasperFx;
+using RehabLedger.Audit;
 using RehabLedger.Infrastructure;
 using RehabLedger.Demo;
 using RehabLedger.GraphQL;
@@ -9,6 +10,7 @@ using RehabLedger.Infrastructure.Marten;
 using RehabLedger.Infrastructure.Postgres;
 using RehabLedger.Infrastructure.Telemetry;
 using RehabLedger.Insurers.Fhir;
+using RehabLedger.MerkleLog;
 using RehabLedger.Security;
 using RehabLedger.Security.Edge;
 using RehabLedger.WebApp;
@@ -26,6 +28,7 @@ try
     builder.AddRehabLedgerAuth();
     builder.AddRehabLedgerGraphQL();
     builder.AddRehabLedgerEdge();
+    builder.AddRehabLedgerLedger();
     connectionString = builder.ResolvePostgres();
 }
 catch (Exception e) when (e is EmbeddedPostgresException or InvalidConfigurationException)
@@ -58,6 +61,8 @@ app.MapGraphiQL();
 app.MapWebApp();
 app.MapGet("/", () => Results.Redirect(WebAppEndpoint.Path)).ExcludeFromDescription();
 app.MapInsurerFhir();
+app.MapLedger();
+app.MapAuditDownloads();
 app.MapDevTokens();
 app.MapRehabLedgerHealth();
 app.AnnounceEndpoints();

@@ -30,10 +30,14 @@ public static class BenchmarkRun
         context.Record = record;
         context.UseWriteTargets(record.WriteTargets);
 
+        var sinceImport = Stopwatch.StartNew();
         using (memory.Phase("bulk import"))
             results.Bulk(await new BulkImportPhase(context).RunAsync(record));
+        RebuildFigures rebuilt;
         using (memory.Phase("rebuild"))
-            results.Rebuild(await new RebuildPhase(context).RunAsync());
+            results.Rebuild(rebuilt = await new RebuildPhase(context).RunAsync());
+        using (memory.Phase("ledger"))
+            results.Ledger(await new LedgerPhase(context).RunAsync(sinceImport, rebuilt.RawReadPerSecond));
 
         var writes = new WritePhase(context);
         var reads = new ReadPhase(context);

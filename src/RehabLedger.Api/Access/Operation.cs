@@ -25,4 +25,5 @@ public static class Surfaces
 {
     public const string GraphQL = "graphql";
     public const string Fhir = "fhir";
+    public const string Downloads = "downloads";
 }

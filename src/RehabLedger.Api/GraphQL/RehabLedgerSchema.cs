@@ -10,6 +10,7 @@ using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
 using RehabLedger.Goals;
 using RehabLedger.Insurers;
+using RehabLedger.MerkleLog;
 using RehabLedger.Outcomes;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
@@ -62,6 +63,7 @@ public sealed class RehabLedgerQuery : ObjectGraphType
         this.AddPortalQueries();
         this.AddConsentQueries();
         this.AddDisclosureQueries();
+        this.AddLedgerQueries();
     }
 }
 

@@ -179,6 +179,17 @@ public static class RoleMatrix
                 streams.ShouldAllBe(id => id == (side == Side.Own ? x.World.A.EpisodeId : x.World.B.EpisodeId));
             }),
 
+        // The event log: for those who audit; sizes, hashes and signatures of the whole store, never an event's content.
+        new Operation("Query.ledgerHead", false, (_, _) => Q("{ ledgerHead { treeSize rootHash } }"), Auditing, Fresh: LoggedWorld),
+        new Operation("Query.ledgerPublicKey", false, (_, _) => Q("{ ledgerPublicKey { keyId pem } }"), Auditing),
+        new Operation("Query.ledgerInclusion", false, (_, _) => Q("{ ledgerInclusion(sequence: 1) { leafIndex path } }"), Auditing, Fresh: LoggedWorld),
+        new Operation("Query.ledgerConsistency", false,
+            (_, t) => Q("query($size: Long!) { ledgerConsistency(fromTreeSize: $size, toTreeSize: $size) { path } }", new { size = t.PatientVersion }),
+            Auditing, Fresh: LoggedWorld),
+        new Operation("Query.ledgerVerification", false,
+            (_, _) => Q("{ ledgerVerification(fromSequence: 1, toSequence: 1000) { ok firstBadSequence } }"), Auditing, Fresh: LoggedWorld,
+            Check: (data, _, _, _) => data!["ledgerVerification"]!["ok"]!.GetValue<bool>().ShouldBeTrue()),
+
         // Mutations that register.
         new Operation("Mutation.registerClinic", false,
             (_, _) => Q("mutation($input: RegisterClinicInput!) { registerClinic(input: $input) { clinic { id } } }", new { input = new { name = "Cedar PT" } }),
@@ -277,6 +288,20 @@ public static class RoleMatrix
     }.ToDictionary(o => o.Field);
 
     private static Request Q(string query, object? variables = null) => new(query, variables ?? new { });
+
+    private static Expectation Auditing(Who caller, Side side) => caller switch
+    {
+        Who.Anonymous => Expectation.Unauthenticated,
+        Who.PlatformAdmin or Who.ClinicAdmin or Who.Auditor => Expectation.Allowed,
+        _ => Expectation.Forbidden,
+    };
+
+    /// <summary>The world once a signed head covers it; the head's size rides in the target's otherwise unused version.</summary>
+    private static async Task<Target> LoggedWorld(MatrixContext x, Side side)
+    {
+        var head = await x.Host.HeadCoveringEverything();
+        return new Target(x.World.A, SecurityWorld.Payer, PatientVersion: head.Head.TreeSize);
+    }
 
     private static Expectation ReadList(Who caller, Side side) =>
         caller == Who.Anonymous ? Expectation.Unauthenticated : Staff.Contains(caller) ? Expectation.Allowed : Expectation.Forbidden;

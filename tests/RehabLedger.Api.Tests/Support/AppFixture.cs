@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using RehabLedger.MerkleLog;
 
 namespace RehabLedger.Tests.Support;
 
@@ -42,11 +43,26 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Every test starts from an empty store at the same "today".</summary>
+    /// <summary>
+    /// Every test starts from an empty store at the same "today". The event log refuses TRUNCATE, so its guard is
+    /// switched off meanwhile, with the daemon paused, and the log's own tables are emptied with the events.
+    /// </summary>
     public async Task ResetAsync()
     {
         Clock.AdjustTime(Now); // unlike SetUtcNow, may move back after a test advanced the clock
-        await Host.ResetAllMartenDataAsync();
+        await Host.PauseAllDaemonsAsync();
+        await LedgerGuard.SwitchOff(Store);
+        try
+        {
+            await LedgerGuard.Execute(Store, string.Join(";", LedgerTables.Guarded.Skip(1).Select(t => $"truncate {Store.Options.Events.DatabaseSchemaName}.{t}")));
+            await Host.ResetAllMartenDataAsync();
+        }
+        finally
+        {
+            await LedgerGuard.SwitchOn(Store);
+        }
+        Host.Services.GetRequiredService<LedgerProgress>().Reset();
+        await Host.ResumeAllDaemonsAsync();
     }
 
     public async Task DisposeAsync()

@@ -26,6 +26,9 @@ internal sealed class ServiceFactory(string connectionString) : WebApplicationFa
         builder.UseSetting("Auth:Issuer", "rehabledger-benchmark");
         builder.UseSetting("Auth:Audience", "rehabledger-api");
         builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // The event log's heads are signed with a key of this run, as production requires one.
+        using (var ledgerKey = ECDsa.Create(ECCurve.NamedCurves.nistP256))
+            builder.UseSetting("Ledger:SigningKey", ledgerKey.ExportPkcs8PrivateKeyPem());
         // Off by default in Production; the time-travel phase reads programAsOf's arguments by introspection.
         builder.UseSetting("GraphQL:Introspection", "true");
         // The service's informational lines would drown the results; warnings and errors still show.

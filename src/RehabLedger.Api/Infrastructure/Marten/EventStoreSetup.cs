@@ -8,6 +8,7 @@ using RehabLedger.Disclosures;
 using RehabLedger.Episodes;
 using RehabLedger.Infrastructure.Postgres;
 using RehabLedger.Insurers;
+using RehabLedger.MerkleLog;
 using RehabLedger.Patients;
 using RehabLedger.Programs;
 using RehabLedger.Sessions;
@@ -51,12 +52,14 @@ public static class EventStoreSetup
                 options.ConfigureInsurers();
                 options.ConfigureAudit();
                 options.ConfigureDisclosures();
+                options.ConfigureLedger();
             })
             .UseLightweightSessions()
             // HotCold: one daemon leader elected through a PostgreSQL advisory lock, so the same
             // configuration serves one node today and several later.
             .AddAsyncDaemon(DaemonMode.HotCold)
             .ApplyAllDatabaseChangesOnStartup()
+            .AddLedgerProducer()
             .IntegrateWithWolverine();
         // After Marten's own hosted services (schema, daemon), before the demo data and the server.
         services.AddHostedService<ReadModelUpgrade>();
