@@ -67,8 +67,12 @@ app.MapDevTokens();
 app.MapRehabLedgerHealth();
 app.AnnounceEndpoints();
 
-// Without arguments this runs the service; `codegen write` writes the generated handler code into Internal/Generated.
-return await app.RunJasperFxCommands(args);
+// A JasperFx command is named first (`codegen write` writes the generated handler code into Internal/Generated);
+// anything else runs the service, including ASP.NET's own `--key value` settings (`--urls`, `--Auth:Issuer`) that
+// JasperFx's parser would refuse as unknown flags.
+if (args is [var command, ..] && !command.StartsWith('-')) return await app.RunJasperFxCommands(args);
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;
