@@ -36,10 +36,12 @@ public sealed class ServiceProcess : IDisposable
         return probe.ExitCode;
     }
 
-    public static ServiceProcess Start(string dataDirectory, int port, IDictionary<string, string>? settings = null)
+    /// <param name="arguments">Command-line arguments after the service's dll, as `dotnet run -- …` would pass them.</param>
+    public static ServiceProcess Start(string dataDirectory, int port, IDictionary<string, string>? settings = null,
+        IReadOnlyList<string>? arguments = null)
     {
         var folder = Folder;
-        var startInfo = new ProcessStartInfo("dotnet", [Path.Combine(folder, "RehabLedger.Api.dll")])
+        var startInfo = new ProcessStartInfo("dotnet", [Path.Combine(folder, "RehabLedger.Api.dll"), .. arguments ?? []])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
