@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Marten;
 using Npgsql;
 using RehabLedger.Audit;
+using RehabLedger.Common;
 
 namespace RehabLedger.Live;
 
@@ -19,12 +20,13 @@ namespace RehabLedger.Live;
 /// unbroken run: a gap is waited for until every transaction that was running when it was seen has ended
 /// (PostgreSQL's snapshot xmin passes the xmax noted then), and only then skipped as a rolled-back append.
 /// </remarks>
-public sealed class EventFeed(IDocumentStore store, LiveOptions options, TimeProvider clock, ILogger<EventFeed> logger) : BackgroundService
+public sealed class EventFeed(IDocumentStore store, LiveOptions options, ILogger<EventFeed> logger) : BackgroundService
 {
     private const int Batch = 500;
     private readonly Lock _gate = new();
     private readonly List<Channel<LedgerEvent>> _subscribers = [];
     private long? _position;
+    private Guid? _lastId;
     private Gap? _gap;
 
     /// <summary>The sequence of the last event the feed handed out; null until its first read.</summary>
@@ -33,11 +35,11 @@ public sealed class EventFeed(IDocumentStore store, LiveOptions options, TimePro
     /// <summary>
     /// Every event after <paramref name="since"/> (after the feed's position when null), each once, in sequence order,
     /// until <paramref name="ct"/> ends it. Events the feed has already passed are read from the store first.
-    /// A subscriber that falls <see cref="LiveOptions.Backlog"/> events behind is ended with <see cref="FeedOverflow"/>.
+    /// A subscriber that falls <see cref="LiveOptions.Backlog"/> events behind is ended with <see cref="LiveErrorCodes.SlowConsumer"/>.
     /// </summary>
     public async IAsyncEnumerable<LedgerEvent> Read(long? since, [EnumeratorCancellation] CancellationToken ct)
     {
-        var position = await Started(ct);
+        long position;
         var channel = Channel.CreateBounded<LedgerEvent>(new BoundedChannelOptions(options.Backlog) { SingleReader = true });
         lock (_gate)
         {
@@ -69,12 +71,14 @@ public sealed class EventFeed(IDocumentStore store, LiveOptions options, TimePro
         }
     }
 
-    private async Task<long> Started(CancellationToken ct)
+    /// <summary>
+    /// The feed's position after one more read of the store: where a subscription without since starts. Read now rather
+    /// than taken from the last poll, so everything committed before the subscription was accepted is behind it.
+    /// </summary>
+    public async Task<long> StartedAsync(CancellationToken ct)
     {
-        while (Position is null)
-        {
-            await PollAsync(ct);
-        }
+        // Again while the store has more than one batch or was reset: the start is where the store is now.
+        while (await PollAsync(ct) || Position is null) { }
         return Position!.Value;
     }
 
@@ -92,7 +96,7 @@ public sealed class EventFeed(IDocumentStore store, LiveOptions options, TimePro
                 // An outage pauses the feed; subscribers wait and receive everything once the store answers again.
                 logger.LogWarning(e, "The live feed could not read new events; retrying");
             }
-            if (!full) await Task.Delay(options.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            if (!full) await Task.Delay(options.PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         }
     }
 
@@ -108,13 +112,19 @@ public sealed class EventFeed(IDocumentStore store, LiveOptions options, TimePro
             var start = Position;
             var rows = start is null ? [] : await Ledger.After(session, start.Value, Batch, ct);
             // Read after the rows: any transaction holding a sequence in a gap among them was running by then.
-            var snapshot = await Snapshot(session, ct);
-            if (start is null || snapshot.HighWater < start)
+            var snapshot = await Snapshot(session, start ?? 0, ct);
+            if (start is null)
             {
-                // First read, or the store was emptied under the feed (a reset): start from what is there.
-                lock (_gate) _position = snapshot.HighWater;
-                _gap = null;
+                lock (_gate) (_position, _lastId) = (snapshot.HighWater, snapshot.HighWaterId);
                 return false;
+            }
+            if (start > 0 && snapshot.LastId != _lastId)
+            {
+                // The event the feed handed out last is gone: the store was emptied under it (a reset). Everything in
+                // it now is new.
+                lock (_gate) (_position, _lastId) = (0, null);
+                _gap = null;
+                return true;
             }
             Publish(Unbroken(start.Value, rows, snapshot));
             return rows.Count == Batch;
@@ -153,13 +163,13 @@ public sealed class EventFeed(IDocumentStore store, LiveOptions options, TimePro
         if (run.Count == 0) return;
         lock (_gate)
         {
-            _position = run[^1].Sequence;
+            (_position, _lastId) = (run[^1].Sequence, run[^1].Id);
             foreach (var subscriber in _subscribers.ToArray())
             {
                 foreach (var e in run)
                 {
                     if (subscriber.Writer.TryWrite(e)) continue;
-                    subscriber.Writer.TryComplete(new FeedOverflow(options.Backlog));
+                    subscriber.Writer.TryComplete(LiveErrorCodes.Overflow(options.Backlog));
                     _subscribers.Remove(subscriber);
                     break;
                 }
@@ -167,18 +177,28 @@ public sealed class EventFeed(IDocumentStore store, LiveOptions options, TimePro
         }
     }
 
-    private static async Task<StoreSnapshot> Snapshot(IQuerySession session, CancellationToken ct)
+    /// <summary>The newest event, the id of the event at <paramref name="position"/>, and the server's transaction horizon.</summary>
+    private static async Task<StoreSnapshot> Snapshot(IQuerySession session, long position, CancellationToken ct)
     {
         var events = Ledger.Table(session.DocumentStore.Options.Events.DatabaseSchemaName);
         var command = new NpgsqlCommand(
-            $"select coalesce((select max(seq_id) from {events}), 0), pg_snapshot_xmin(pg_current_snapshot())::text::bigint, " +
-            "pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
+            $"select newest.seq_id, newest.id, (select id from {events} where seq_id = $1), " +
+            "pg_snapshot_xmin(pg_current_snapshot())::text::bigint, pg_snapshot_xmax(pg_current_snapshot())::text::bigint " +
+            $"from (select 1) one left join (select seq_id, id from {events} order by seq_id desc limit 1) newest on true")
+        {
+            Parameters = { new NpgsqlParameter { Value = position } },
+        };
         await using var reader = await session.ExecuteReaderAsync(command, ct);
         await reader.ReadAsync(ct);
-        return new StoreSnapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return new StoreSnapshot(
+            reader.IsDBNull(0) ? 0 : reader.GetInt64(0),
+            reader.IsDBNull(1) ? null : reader.GetGuid(1),
+            reader.IsDBNull(2) ? null : reader.GetGuid(2),
+            reader.GetInt64(3),
+            reader.GetInt64(4));
     }
 
-    private sealed record StoreSnapshot(long HighWater, long Xmin, long Xmax);
+    private sealed record StoreSnapshot(long HighWater, Guid? HighWaterId, Guid? LastId, long Xmin, long Xmax);
 
     /// <summary>A missing sequence first seen when <paramref name="Xmax"/> was the next transaction id to be given out.</summary>
     private sealed record Gap(long From, long Xmax);
@@ -190,9 +210,15 @@ public sealed class EventFeed(IDocumentStore store, LiveOptions options, TimePro
     }
 }
 
-/// <summary>A subscriber fell too far behind the feed; it may resume from the last sequence it received.</summary>
-public sealed class FeedOverflow(int backlog)
-    : Exception($"The subscription fell more than {backlog} events behind and was ended; subscribe again with since set to the last sequence received.");
+/// <summary>The codes a subscription ends with, besides the queries' own.</summary>
+public static class LiveErrorCodes
+{
+    /// <summary>The subscriber read more slowly than events arrived; it may resume from the last sequence it received.</summary>
+    public const string SlowConsumer = "SLOW_CONSUMER";
+
+    public static ClinicalRuleViolation Overflow(int backlog) => new(SlowConsumer,
+        $"The subscription fell more than {backlog} events behind and was ended; subscribe again with since set to the last sequence received.");
+}
 
 /// <summary>How the live feed polls and how far a subscriber may fall behind.</summary>
 public sealed class LiveOptions

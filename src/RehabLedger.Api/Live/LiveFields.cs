@@ -36,7 +36,7 @@ public static class LiveFields
                 if (await c.ReadableEpisode(episodeId) is null) throw ClinicalRuleViolation.NotFound("episode", episodeId, "episodeId");
                 var owners = c.RequestServices!.GetRequiredService<EpisodeOwners>();
                 var coordinate = c.Coordinate();
-                return LiveOperation.Stream(c, async (access, session, e, ct) =>
+                return await LiveOperation.Stream(c, async (access, session, e, ct) =>
                 {
                     if (e.StreamId != episodeId) return null;
                     var owner = await owners.Find(session, episodeId, _ => true, ct);
@@ -51,21 +51,21 @@ public static class LiveFields
             .Argument<NonNullGraphType<IdGraphType>>("clinicId")
             .Argument<LongGraphType>("since", SinceDescription)
             .Resolve(LiveOperation.Deliver)
-            .ResolveStreamAsync(c =>
+            .ResolveStreamAsync(async c =>
             {
                 LiveOperation.CheckSince(c.GetArgument<long?>("since"));
                 var clinicId = c.GetArgument<Guid>("clinicId");
                 c.RequireClinic(clinicId, (guard, clinic) => guard.CanRead(clinic), "clinicId");
                 var owners = c.RequestServices!.GetRequiredService<EpisodeOwners>();
                 var coordinate = c.Coordinate();
-                return Task.FromResult(LiveOperation.Stream(c, async (access, session, e, ct) =>
+                return await LiveOperation.Stream(c, async (access, session, e, ct) =>
                 {
                     if (e.Type == AccessRecordType) return null;
                     var owner = await owners.Find(session, e.StreamId, _ => true, ct);
                     if (owner is null || owner.ClinicId != clinicId) return null;
                     if (!access.Record(coordinate, owner.Id, EpisodeAccess.Read(access.Guard, owner))) throw LiveOperation.Revoked($"clinic {clinicId}");
                     return new CaseloadChange(e.Sequence, clinicId, owner.Id, e.Version, e.Type, e.RecordedAt);
-                }));
+                });
             });
 
         subscription.Field<NonNullGraphType<LedgerEventType>>("auditTrail").Costs(FieldCost.StreamFold)
@@ -75,12 +75,12 @@ public static class LiveFields
             .Argument<AuditFilterInputType>("filter")
             .Argument<LongGraphType>("since", SinceDescription)
             .Resolve(LiveOperation.Deliver)
-            .ResolveStreamAsync(c =>
+            .ResolveStreamAsync(async c =>
             {
                 LiveOperation.CheckSince(c.GetArgument<long?>("since"));
                 var filter = LiveAuditFilter.Checked(c.GetArgument<AuditFilter?>("filter"));
                 var coordinate = c.Coordinate();
-                return Task.FromResult(LiveOperation.Stream(c, async (access, session, e, ct) =>
+                return await LiveOperation.Stream(c, async (access, session, e, ct) =>
                 {
                     if (e.Type == AccessRecordType || !filter.MatchesEvent(e)) return null;
                     var subjects = await AuditScope.Subjects(session, [e.StreamId], ct);
@@ -92,7 +92,7 @@ public static class LiveFields
                     if (!access.Guard.CanRead(subject.ClinicId!.Value)) return null;
                     access.Log.Granted(coordinate, subject);
                     return e;
-                }));
+                });
             });
     }
 

@@ -23,7 +23,7 @@ public static class LiveOperation
     /// after <c>since</c> in the event's own operation, answering the payload, or null for an event the subscription
     /// does not deliver (nothing is recorded for it).
     /// </summary>
-    public static IObservable<object?> Stream(IResolveFieldContext context,
+    public static async Task<IObservable<object?>> Stream(IResolveFieldContext context,
         Func<OperationAccess, IQuerySession, LedgerEvent, CancellationToken, Task<object?>> deliver)
     {
         var services = context.RequestServices!;
@@ -33,15 +33,17 @@ public static class LiveOperation
         var clock = services.GetRequiredService<TimeProvider>();
         var subscribed = context.Access().Operation;
         var expires = ExpiryOf(context.User);
-        var since = context.GetArgument<long?>("since");
+        // Fixed when the subscription is accepted, before the transport answers: a write the client makes after that
+        // answer is delivered even if the transport reads the stream a moment later.
+        var since = context.GetArgument<long?>("since") ?? await feed.StartedAsync(context.CancellationToken);
 
         async IAsyncEnumerable<object?> Events([EnumeratorCancellation] CancellationToken ct)
         {
             await foreach (var e in feed.Read(since, ct))
             {
                 if (expires is { } at && clock.GetUtcNow() >= at)
-                    throw new ExecutionError("The token has expired: the subscription ended. Subscribe again with a new token and since set to the last sequence received.")
-                        { Code = ErrorCodes.Unauthenticated };
+                    throw new ClinicalRuleViolation(ErrorCodes.Unauthenticated,
+                        "The token has expired: the subscription ended. Subscribe again with a new token and since set to the last sequence received.");
                 var access = accounting.Begin(subscribed with { CorrelationId = Guid.CreateVersion7().ToString("N") });
                 object? payload;
                 await using (var session = store.QuerySession())
@@ -79,6 +81,6 @@ public static class LiveOperation
         long.TryParse(user?.FindFirst("exp")?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     /// <summary>Ends a subscription whose next event the caller may no longer read.</summary>
-    public static ExecutionError Revoked(string what) =>
-        new($"Access to {what} was withdrawn: the subscription ended.") { Code = ErrorCodes.Forbidden };
+    public static ClinicalRuleViolation Revoked(string what) =>
+        new(ErrorCodes.Forbidden, $"Access to {what} was withdrawn: the subscription ended.");
 }

@@ -26,12 +26,7 @@ public sealed class ResultPump : IObserver<ExecutionResult>, IDisposable
 
     public void OnError(Exception error)
     {
-        var coded = error switch
-        {
-            ExecutionError e => e,
-            FeedOverflow overflow => new ExecutionError(overflow.Message) { Code = LiveErrorCodes.SlowConsumer },
-            _ => RehabLedger.GraphQL.ErrorMapping.Report(error, _services, "A subscription's stream failed"),
-        };
+        var coded = error as ExecutionError ?? RehabLedger.GraphQL.ErrorMapping.Report(error, _services, "A subscription's stream failed");
         _results.Writer.TryWrite(new ExecutionResult { Errors = [coded] });
         _results.Writer.TryComplete();
     }
@@ -43,10 +38,4 @@ public sealed class ResultPump : IObserver<ExecutionResult>, IDisposable
         _subscription.Dispose();
         _results.Writer.TryComplete();
     }
-}
-
-public static class LiveErrorCodes
-{
-    /// <summary>The subscriber read more slowly than events arrived; it resumes with since.</summary>
-    public const string SlowConsumer = "SLOW_CONSUMER";
 }
