@@ -52,6 +52,7 @@ app.UseMiddleware<DatabaseOutageMiddleware>();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseRehabLedgerRateLimits();
+app.UseWebSockets();
 app.UseAuthorization();
 app.MapGraphQLHttp<RehabLedgerSchema>();
 app.MapGraphQLStreams();

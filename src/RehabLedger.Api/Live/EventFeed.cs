@@ -226,4 +226,7 @@ public sealed class LiveOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public int Backlog { get; set; } = 10_000;
+
+    /// <summary>How long a WebSocket client has to send connection_init.</summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

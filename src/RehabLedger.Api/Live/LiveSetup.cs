@@ -20,12 +20,18 @@ public static class LiveSetup
         return services;
     }
 
-    /// <summary>GraphQL over SSE at <c>/graphql/stream</c>; under <c>/graphql</c>, so the same rate limits and cache rules apply.</summary>
+    /// <summary>
+    /// GraphQL over SSE and over WebSocket at <c>/graphql/stream</c> (a WebSocket upgrade goes to the second); under
+    /// <c>/graphql</c>, so the same rate limits and cache rules apply.
+    /// </summary>
     public static IEndpointConventionBuilder MapGraphQLStreams(this IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
+        var live = app.ServiceProvider.GetRequiredService<LiveOptions>();
         var sse = new GraphQLSseHandler(options);
-        return app.Map("/graphql/stream", (RequestDelegate)sse.HandleAsync).WithDisplayName("GraphQL over SSE");
+        var ws = new GraphQLWebSocketHandler(new GraphQLHttpOptionsView(options.RequestTimeout, live.ConnectionInitTimeout));
+        return app.Map("/graphql/stream", context => context.WebSockets.IsWebSocketRequest ? ws.HandleAsync(context) : sse.HandleAsync(context))
+            .WithDisplayName("GraphQL over SSE and WebSocket");
     }
 }
 
