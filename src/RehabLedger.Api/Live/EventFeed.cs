@@ -4,6 +4,7 @@ using Marten;
 using Npgsql;
 using RehabLedger.Audit;
 using RehabLedger.Common;
+using RehabLedger.Infrastructure.Postgres;
 
 namespace RehabLedger.Live;
 
@@ -20,7 +21,7 @@ namespace RehabLedger.Live;
 /// unbroken run: a gap is waited for until every transaction that was running when it was seen has ended
 /// (PostgreSQL's snapshot xmin passes the xmax noted then), and only then skipped as a rolled-back append.
 /// </remarks>
-public sealed class EventFeed(IDocumentStore store, LiveOptions options, ILogger<EventFeed> logger) : BackgroundService
+public sealed class EventFeed(IDocumentStore store, LiveOptions options, IServiceProvider services, ILogger<EventFeed> logger) : BackgroundService
 {
     private const int Batch = 500;
     private readonly Lock _gate = new();
@@ -93,8 +94,10 @@ public sealed class EventFeed(IDocumentStore store, LiveOptions options, ILogger
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
-                // An outage pauses the feed; subscribers wait and receive everything once the store answers again.
-                logger.LogWarning(e, "The live feed could not read new events; retrying");
+                // An outage pauses the feed; subscribers wait and receive everything once the store answers again. It is
+                // reported once per outage, with the requests' failures, not once per poll.
+                if (DatabaseOutage.IsUnavailable(e) && services.GetService<DatabaseOutage>() is { } outage) outage.Failed(e);
+                else logger.LogWarning(e, "The live feed could not read new events; retrying");
             }
             if (!full) await Task.Delay(options.PollInterval, stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         }

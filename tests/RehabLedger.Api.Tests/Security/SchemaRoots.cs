@@ -19,9 +19,9 @@ public static class SchemaRoots
 
     public static ISchema Schema => Built.Value;
 
-    /// <summary>Every field of Query, Mutation and Subscription, as <c>Query.episode</c>.</summary>
+    /// <summary>Every field of Query and Mutation, as <c>Query.episode</c>.</summary>
     public static IEnumerable<(IObjectGraphType Type, FieldType Field)> Fields() =>
-        new[] { Schema.Query, Schema.Mutation, Schema.Subscription }.OfType<IObjectGraphType>().SelectMany(t => t.Fields.Select(f => (t, f)));
+        new[] { Schema.Query, Schema.Mutation }.OfType<IObjectGraphType>().SelectMany(t => t.Fields.Select(f => (t, f)));
 
     public static IEnumerable<string> Coordinates() => Fields().Select(x => $"{x.Type.Name}.{x.Field.Name}");
 }
