@@ -6,6 +6,7 @@ using RehabLedger.Access;
 using RehabLedger.Audit;
 using RehabLedger.Common;
 using RehabLedger.GraphQL;
+using RehabLedger.GraphQL.Http;
 using RehabLedger.Infrastructure.Correlation;
 using RehabLedger.Security;
 
@@ -35,7 +36,7 @@ public static class LiveOperation
         var expires = ExpiryOf(context.User);
         // Fixed when the subscription is accepted, before the transport answers: a write the client makes after that
         // answer is delivered even if the transport reads the stream a moment later.
-        var since = context.GetArgument<long?>("since") ?? await feed.StartedAsync(context.CancellationToken);
+        var since = context.GetArgument<long?>("since") ?? LastEventId(context) ?? await feed.StartedAsync(context.CancellationToken);
 
         async IAsyncEnumerable<object?> Events([EnumeratorCancellation] CancellationToken ct)
         {
@@ -71,6 +72,14 @@ public static class LiveOperation
         };
         return context.Source;
     }
+
+    /// <summary>
+    /// The sequence an SSE client (a browser's EventSource among them) received last, sent back as <c>Last-Event-ID</c> when
+    /// it reconnects: the resume point when the document gives no since. A value that is no sequence is not one we sent.
+    /// </summary>
+    private static long? LastEventId(IResolveFieldContext context) =>
+        context.UserContext is GraphQLUserContext { HttpContext: var http }
+        && long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), out var sequence) && sequence >= 0 ? sequence : null;
 
     /// <summary>The subscription's resume point: only a sequence the store could have given.</summary>
     public static void CheckSince(long? since) =>

@@ -8,8 +8,8 @@ namespace RehabLedger.Tests.Live;
 public sealed class when_subscribing_to_an_episodes_changes(AppFixture fixture) : AppScenario(fixture)
 {
     private const string Subscription = """
-        subscription($episodeId: ID!, $since: Long) {
-          episodeChanges(episodeId: $episodeId, since: $since) { sequence episodeId version entry { type version actor { id } } }
+        subscription($episodeId: ID!) {
+          episodeChanges(episodeId: $episodeId) { sequence episodeId version entry { type version actor { id } } }
         }
         """;
 
@@ -76,6 +76,26 @@ public sealed class when_subscribing_to_an_episodes_changes(AppFixture fixture) 
         // Then live, with nothing repeated in between.
         var live = await Host.RecordAttended(e, version, Today);
         (await again.NextResult()).Data!["data"]!["episodeChanges"]!["version"]!.GetValue<long>().ShouldBe(live);
+    }
+
+    [Fact]
+    public async Task a_since_argument_resumes_after_that_sequence_over_a_websocket_too()
+    {
+        var e = await Host.OpenEpisode(Today.AddDays(-7));
+        long since;
+        await using (var first = await Subscribe(e))
+        {
+            await Host.RecordAttended(e, e.Version, Today.AddDays(-1));
+            since = (await first.NextResult()).Sequence;
+        }
+        var missed = await Host.RecordAttended(e, e.Version + 1, Today);
+
+        await using var ws = await WsClient.Ready(Host, Host.Token(TestTokens.Therapist(e.ClinicId)));
+        await ws.Subscribe("r", "subscription($id: ID!, $since: Long) { episodeChanges(episodeId: $id, since: $since) { sequence version } }",
+            new { id = e.EpisodeId, since });
+        var next = (await ws.Receive())!["payload"]!["data"]!["episodeChanges"]!;
+        next["version"]!.GetValue<long>().ShouldBe(missed);
+        next["sequence"]!.GetValue<long>().ShouldBeGreaterThan(since);
     }
 
     [Fact]

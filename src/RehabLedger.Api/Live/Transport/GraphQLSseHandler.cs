@@ -53,13 +53,7 @@ internal sealed class GraphQLSseHandler(GraphQLHttpOptions options)
                 await Write(context, serializer, read.Error.StatusCode, new ExecutionResult { Errors = [read.Error] });
                 return;
             }
-            var request = read.Request!;
-            if (LastEventId(context) is { } resumeAfter)
-            {
-                var variables = new Dictionary<string, object?>(request.Variables ?? new Inputs(new Dictionary<string, object?>())) { ["since"] = resumeAfter };
-                request.Variables = new Inputs(variables);
-            }
-            started = await LiveExecution.StartAsync(context, request, LiveSurfaces.Sse, deadline.Token);
+            started = await LiveExecution.StartAsync(context, read.Request!, LiveSurfaces.Sse, deadline.Token);
         }
 
         if (!started.Executed)
@@ -115,10 +109,6 @@ internal sealed class GraphQLSseHandler(GraphQLHttpOptions options)
             next = e.MoveNextAsync().AsTask();
         }
     }
-
-    /// <summary>The sequence a reconnecting client received last, which the subscription's since takes.</summary>
-    private static long? LastEventId(HttpContext context) =>
-        long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var sequence) && sequence >= 0 ? sequence : null;
 
     private static Task Next(HttpContext context, IGraphQLTextSerializer serializer, ExecutionResult result)
     {

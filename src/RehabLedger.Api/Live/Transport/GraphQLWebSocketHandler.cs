@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -39,7 +40,8 @@ internal sealed class GraphQLWebSocketHandler(GraphQLHttpOptionsView options)
     private sealed class Connection(HttpContext context, WebSocket socket, GraphQLHttpOptionsView options) : IAsyncDisposable
     {
         private readonly SemaphoreSlim _sending = new(1, 1);
-        private readonly Dictionary<string, CancellationTokenSource> _operations = [];
+        // Touched by the receive loop and by each operation's pump.
+        private readonly ConcurrentDictionary<string, CancellationTokenSource> _operations = new();
         private readonly CancellationTokenSource _closing = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         private readonly IGraphQLTextSerializer _serializer = context.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         private bool _initialised;
@@ -113,7 +115,7 @@ internal sealed class GraphQLWebSocketHandler(GraphQLHttpOptionsView options)
                     await SubscribeAsync(message);
                     return;
                 case "complete":
-                    if (Id(message) is { } done && _operations.Remove(done, out var stop)) await stop.CancelAsync();
+                    if (Id(message) is { } done && _operations.TryRemove(done, out var stop)) await StopAsync(stop);
                     return;
                 default:
                     await CloseAsync(4400, $"Unknown message type '{type}'");
@@ -143,14 +145,13 @@ internal sealed class GraphQLWebSocketHandler(GraphQLHttpOptionsView options)
                 await CloseAsync(4400, "Invalid subscribe message");
                 return;
             }
-            if (_operations.ContainsKey(id))
+            var stop = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+            if (!_operations.TryAdd(id, stop))
             {
+                stop.Dispose();
                 await CloseAsync(4409, $"Subscriber for {id} already exists");
                 return;
             }
-
-            var stop = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
-            _operations[id] = stop;
             ExecutionResult started;
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop.Token))
             {
@@ -159,7 +160,8 @@ internal sealed class GraphQLWebSocketHandler(GraphQLHttpOptionsView options)
             }
             if (!started.Executed)
             {
-                _operations.Remove(id);
+                _operations.TryRemove(id, out _);
+                stop.Dispose();
                 var errors = JsonNode.Parse(_serializer.Serialize(started))!["errors"]!.DeepClone();
                 await SendAsync(new JsonObject { ["type"] = "error", ["id"] = id, ["payload"] = errors });
                 return;
@@ -181,7 +183,7 @@ internal sealed class GraphQLWebSocketHandler(GraphQLHttpOptionsView options)
                     await foreach (var result in pump.Results(stop.Token)) await NextAsync(id, result);
                 }
                 // A client's own complete is not answered: the operation is over for both sides already.
-                if (_operations.Remove(id)) await SendAsync(new JsonObject { ["type"] = "complete", ["id"] = id });
+                if (_operations.TryRemove(id, out _)) await SendAsync(new JsonObject { ["type"] = "complete", ["id"] = id });
             }
             catch (Exception e) when (e is OperationCanceledException or WebSocketException)
             {
@@ -210,6 +212,18 @@ internal sealed class GraphQLWebSocketHandler(GraphQLHttpOptionsView options)
             if (!result.Succeeded || Caller.From(result.Principal, out _) is null) return false;
             context.User = result.Principal!;
             return true;
+        }
+
+        private static async Task StopAsync(CancellationTokenSource operation)
+        {
+            try
+            {
+                await operation.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The operation ended by itself meanwhile.
+            }
         }
 
         private static string? Id(JsonObject message) =>
@@ -270,7 +284,7 @@ internal sealed class GraphQLWebSocketHandler(GraphQLHttpOptionsView options)
         public async ValueTask DisposeAsync()
         {
             await _closing.CancelAsync();
-            foreach (var stop in _operations.Values) await stop.CancelAsync();
+            foreach (var stop in _operations.Values) await StopAsync(stop);
             _closing.Dispose();
             _sending.Dispose();
         }
