@@ -58,6 +58,16 @@ public static class Ledger
         return await Read(session, command, ct);
     }
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> events of every stream after the global sequence <paramref name="afterSequence"/>, in
+    /// sequence order (the live feed's read, see <c>Live/EventFeed</c>).
+    /// </summary>
+    public static Task<IReadOnlyList<LedgerEvent>> After(IQuerySession session, long afterSequence, int limit, CancellationToken ct) =>
+        Read(session, new NpgsqlCommand($"select {Columns} from {Events(session)} where seq_id > $1 order by seq_id limit $2")
+        {
+            Parameters = { Value(afterSequence), Value(limit) },
+        }, ct);
+
     /// <summary>Up to <paramref name="limit"/> events across all streams matching the filter, newest first.</summary>
     public static Task<IReadOnlyList<LedgerEvent>> Trail(IQuerySession session, AuditQuery query, int limit, CancellationToken ct) =>
         Read(session, TrailCommand(Events(session), query, limit), ct);

@@ -6,6 +6,7 @@ using RehabLedger.Episodes;
 using RehabLedger.GraphQL.Cost;
 using RehabLedger.GraphQL.Documents;
 using RehabLedger.GraphQL.Http;
+using RehabLedger.Live;
 
 namespace RehabLedger.GraphQL;
 
@@ -25,6 +26,7 @@ public static class GraphQLSetup
         services.AddHttpContextAccessor();
         services.AddScoped<DocumentBatchLoader>();
         services.AddSingleton<EpisodeOwners>();
+        services.AddRehabLedgerLive(builder.Configuration);
         services.AddGraphQL(b =>
         {
             b.AddSchema<RehabLedgerSchema>()

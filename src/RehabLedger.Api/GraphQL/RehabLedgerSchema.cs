@@ -33,6 +33,7 @@ public sealed class RehabLedgerSchema : Schema
         Filter = new ExperimentalIntrospectionFeaturesSchemaFilter();
         Query = new RehabLedgerQuery();
         Mutation = new RehabLedgerMutation();
+        Subscription = new Live.RehabLedgerSubscription();
         this.ReplaceScalar(new GuidIdGraphType());
     }
 
