@@ -159,6 +159,20 @@ public sealed class Results(Report report)
             ]));
     }
 
+    public void LedgerAtScale(LedgerScaleFigures figures)
+    {
+        report.Section(8, "Tamper-evident log (issue 14)");
+        report.Note($"After the growth of item 6: `ledgerVerification` over the first {Count(figures.Events)} events (at most " +
+                    $"{Count(LedgerPhase.ScaleEvents)}; a `--full` run has that many), range by range, against a raw read of exactly " +
+                    "those rows with the columns the log encodes (the faster of two, one before the verification and one after)." + (figures.Intact ? "" : " **The verification found the record altered.**"));
+        report.Table(["", "seconds", "events/s", "ratio to raw read"],
+        [
+            [$"verification of the first {Count(figures.Events)} events", Seconds(figures.VerifySeconds), Rate(figures.VerifyPerSecond),
+                Ratio(figures.VerifyPerSecond / figures.RawReadPerSecond)],
+            ["raw read of the same rows", Seconds(figures.RawReadSeconds), Rate(figures.RawReadPerSecond), "1.00"],
+        ]);
+    }
+
     public void Memory(IEnumerable<(string Phase, long PeakBytes)> phases)
     {
         report.Section(7, "Peak memory of the service process");
