@@ -8,8 +8,9 @@ using RehabLedger.Benchmarks.Phases;
 namespace RehabLedger.Benchmarks;
 
 /// <summary>
-/// The whole run: provision, import, rebuild, write, read, time travel, grow tenfold, write and read again. Phases run
-/// in the order the data needs; the report prints items 1 to 7 of issue 7 in order.
+/// The whole run: provision, import, rebuild, log, write, read, the log's cost, time travel, grow tenfold, write and
+/// read again, verify the log at scale. Phases run in the order the data needs; the report prints items 1 to 7 of
+/// issue 7 in order, then item 8 of issue 14 (the log and its cost).
 /// </summary>
 public static class BenchmarkRun
 {
@@ -49,6 +50,8 @@ public static class BenchmarkRun
             readsBefore = await reads.RunAsync(size.Concurrency);
         results.Writes(writesBefore, await writes.DocumentSizesAsync());
         results.Reads(readsBefore);
+        using (memory.Phase("ledger cost"))
+            results.LedgerCost(await new LedgerCostPhase(context, writes, reads).RunAsync());
 
         var timeTravel = new TimeTravelPhase(context);
         using (memory.Phase("time travel"))
@@ -66,6 +69,8 @@ public static class BenchmarkRun
             readsAfter = await reads.RunAsync(size.GrowthConcurrency);
         await writes.DisposeAsync();
         results.Growth(growth, writesBefore, writesAfter, readsBefore, readsAfter);
+        using (memory.Phase("ledger at scale"))
+            results.LedgerAtScale(await new LedgerPhase(context).RunAtScaleAsync());
 
         results.Memory(memory.Phases);
         BenchmarkContext.Progress($"done in {clock.Elapsed.TotalSeconds:0} s");

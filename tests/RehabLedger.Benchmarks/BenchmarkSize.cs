@@ -18,7 +18,7 @@ public sealed record BenchmarkSize(
 {
     public const int GrowthFactor = 10;
 
-    /// <summary>A smoke run of about a minute and a half: one clinic, two therapists, about 9,000 events, grown to about 100,000.</summary>
+    /// <summary>A smoke run of a few minutes: one clinic, two therapists, about 9,000 events, grown to about 400,000 (the reads' access records count).</summary>
     public static readonly BenchmarkSize Quick = new("quick", 2, [1, 8, 32], [8],
         TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(0.9), 3, 200, [10, 100, 1000]);
 

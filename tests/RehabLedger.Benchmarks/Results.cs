@@ -141,6 +141,38 @@ public sealed class Results(Report report)
         report.Table(["figure", "before", "after", "change (ratios: ≤ 20 %)"], rows);
     }
 
+    public void LedgerCost(IReadOnlyList<CostFigures> figures)
+    {
+        report.Section(8, "Tamper-evident log (issue 14)");
+        report.Note($"What the log and the read accounting cost, at concurrency {LedgerCostPhase.Concurrency}, in alternating rounds of the " +
+                    "same run: recording sessions (the command in process, write (b)) with the log's producer running and with it stopped " +
+                    "(the daemon's `ledger` agent; it logs what it missed when started again, and each round with the log starts once it " +
+                    "has); the dashboard queries over GraphQL with every read accounted and with the access records discarded by the " +
+                    "benchmark's writer. Latency p50 / p95 / p99 in milliseconds.");
+        report.Table(["figure", "with p50 / p95 / p99", "with per s", "without p50 / p95 / p99", "without per s", "target"],
+            figures.Select(f => (IReadOnlyList<string>)
+            [
+                f.Figure, Percentiles(f.With), Rate(f.With.PerSecond), Percentiles(f.Without), Rate(f.Without.PerSecond),
+                f == figures[0]
+                    ? report.Check($"writes with the log ≥ 0.9 × without, at {LedgerCostPhase.Concurrency}", f.With.PerSecond / f.Without.PerSecond, minimum: 0.9)
+                    : report.Check($"{f.Figure} p99 with read accounting ≤ 1.2 × without, at {LedgerCostPhase.Concurrency}", f.With.P99Ms / f.Without.P99Ms, maximum: 1.2),
+            ]));
+    }
+
+    public void LedgerAtScale(LedgerScaleFigures figures)
+    {
+        report.Section(8, "Tamper-evident log (issue 14)");
+        report.Note($"After the growth of item 6: `ledgerVerification` over the first {Count(figures.Events)} events (at most " +
+                    $"{Count(LedgerPhase.ScaleEvents)}; a `--full` run has that many), range by range, against a raw read of exactly " +
+                    "those rows with the columns the log encodes (the faster of two, one before the verification and one after)." + (figures.Intact ? "" : " **The verification found the record altered.**"));
+        report.Table(["", "seconds", "events/s", "ratio to raw read"],
+        [
+            [$"verification of the first {Count(figures.Events)} events", Seconds(figures.VerifySeconds), Rate(figures.VerifyPerSecond),
+                Ratio(figures.VerifyPerSecond / figures.RawReadPerSecond)],
+            ["raw read of the same rows", Seconds(figures.RawReadSeconds), Rate(figures.RawReadPerSecond), "1.00"],
+        ]);
+    }
+
     public void Memory(IEnumerable<(string Phase, long PeakBytes)> phases)
     {
         report.Section(7, "Peak memory of the service process");

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RehabLedger.Access;
 using RehabLedger.Sessions;
 using Wolverine;
 
@@ -10,7 +12,8 @@ namespace RehabLedger.Benchmarks.Hosting;
 
 /// <summary>
 /// The real service, configured as in production (no demo data, no test doubles), on the benchmark's own PostgreSQL,
-/// with the raw-read endpoints added beside it.
+/// with the raw-read endpoints added beside it and an access-record writer the benchmark can switch to discard
+/// (<see cref="SwitchableAccessRecordWriter"/>).
 /// </summary>
 internal sealed class ServiceFactory(string connectionString) : WebApplicationFactory<global::Program>
 {
@@ -38,6 +41,9 @@ internal sealed class ServiceFactory(string connectionString) : WebApplicationFa
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new RawReadEndpoints(connectionString));
+            // The service's access-record writer, switchable to discard for the rounds without read accounting.
+            services.RemoveAll<IAccessRecordWriter>();
+            services.AddSingleton<IAccessRecordWriter, SwitchableAccessRecordWriter>();
             // Wolverine takes the entry assembly (this program) for handler discovery unless told otherwise.
             services.ConfigureWolverine(options => options.ApplicationAssembly = typeof(RecordSession).Assembly);
         });

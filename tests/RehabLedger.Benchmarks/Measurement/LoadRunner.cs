@@ -34,10 +34,11 @@ public static class LoadRunner
     /// <summary>
     /// Measures operations that are compared with each other in alternating rounds (a, b, c, a, b, c, ...), so that
     /// when the machine's load changes during the run every operation sees the same share of it and their ratios
-    /// stay fair. Each operation is warmed up once before the first round.
+    /// stay fair. Each operation is warmed up once before the first round. <paramref name="beforeRounds"/>, when given,
+    /// holds for each operation what to do before each of its rounds (switch the service into the state it measures).
     /// </summary>
     public static async Task<LoadResult[]> CompareAsync(int concurrency, TimeSpan warmup, TimeSpan duration, int rounds,
-        IReadOnlyList<Func<int, Task>> operations)
+        IReadOnlyList<Func<int, Task>> operations, IReadOnlyList<Func<Task>>? beforeRounds = null)
     {
         var latencies = operations.Select(_ => new List<double>()).ToArray();
         var seconds = new double[operations.Count];
@@ -45,6 +46,7 @@ public static class LoadRunner
         {
             for (var i = 0; i < operations.Count; i++)
             {
+                if (beforeRounds is not null) await beforeRounds[i]();
                 var (measured, elapsed) = await RunOnceAsync(concurrency, round == 0 ? warmup : TimeSpan.Zero, duration / rounds, operations[i]);
                 latencies[i].AddRange(measured);
                 seconds[i] += elapsed;

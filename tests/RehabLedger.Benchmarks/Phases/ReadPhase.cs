@@ -21,17 +21,7 @@ public sealed class ReadPhase(BenchmarkContext context)
     {
         await context.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(10));
         await context.SettleAsync();
-        var (clinicId, therapistId) = context.Record.Caseload;
-        var episodes = context.Record.ProgressEpisodes;
-        var queries = new (string Name, Func<int, Task> GraphQL, Func<int, Task> Raw)[]
-        {
-            ("caseload (50 active episodes)",
-                _ => GraphQL(DashboardQueries.Caseload, new { clinicId, therapistId }),
-                _ => Raw($"{RawReadEndpoints.CaseloadPath}?clinicId={clinicId}&therapistId={therapistId}")),
-            ("episode progress",
-                worker => GraphQL(DashboardQueries.Progress, new { id = episodes[Next(worker) % episodes.Count] }),
-                worker => Raw($"{RawReadEndpoints.ProgressPath}?id={episodes[Next(worker) % episodes.Count]}")),
-        };
+        var queries = Queries();
 
         if (!_warm)
         {
@@ -51,6 +41,22 @@ public sealed class ReadPhase(BenchmarkContext context)
             }
         }
         return figures;
+    }
+
+    /// <summary>The two dashboard queries, each over GraphQL and as the raw read of the same documents.</summary>
+    internal (string Name, Func<int, Task> GraphQL, Func<int, Task> Raw)[] Queries()
+    {
+        var (clinicId, therapistId) = context.Record.Caseload;
+        var episodes = context.Record.ProgressEpisodes;
+        return
+        [
+            ("caseload (50 active episodes)",
+                _ => GraphQL(DashboardQueries.Caseload, new { clinicId, therapistId }),
+                _ => Raw($"{RawReadEndpoints.CaseloadPath}?clinicId={clinicId}&therapistId={therapistId}")),
+            ("episode progress",
+                worker => GraphQL(DashboardQueries.Progress, new { id = episodes[Next(worker) % episodes.Count] }),
+                worker => Raw($"{RawReadEndpoints.ProgressPath}?id={episodes[Next(worker) % episodes.Count]}")),
+        ];
     }
 
     private int _turn;

@@ -170,7 +170,8 @@ public sealed class WritePhase(BenchmarkContext context) : IAsyncDisposable
         };
     }
 
-    private Func<int, Task> InProcessWriter(int concurrency, bool warmUp = false)
+    /// <summary>(b): the <c>RecordSession</c> command in process; also the write the log's cost is measured on.</summary>
+    internal Func<int, Task> InProcessWriter(int concurrency, bool warmUp = false)
     {
         var next = TargetPicker(concurrency, warmUp);
         return async worker =>
